@@ -1,0 +1,87 @@
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { en } from './en';
+import { zhCN, type MessageKey } from './zh-CN';
+
+export type Locale = 'zh-CN' | 'en';
+export type { MessageKey };
+export type MessageParams = Record<string, string | number>;
+
+export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
+export const TIME_ZONE = 'Asia/Shanghai';
+const LOCALE_STORAGE_KEY = 'service-lane.locale';
+
+const CATALOGS: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
+
+/** Replaces `{name}` placeholders with the given parameters. */
+function interpolate(template: string, params: MessageParams | undefined): string {
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** Translates a key in a locale; outside React (for example in the print layout) as inside. */
+export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
+  return interpolate(CATALOGS[locale][key], params);
+}
+
+/** Returns the saved locale, zh-CN unless the user switched to English before. */
+export function loadLocale(): Locale {
+  try {
+    const saved = globalThis.localStorage?.getItem(LOCALE_STORAGE_KEY);
+    return saved === 'en' ? 'en' : 'zh-CN';
+  } catch {
+    return 'zh-CN';
+  }
+}
+
+export interface I18n {
+  locale: Locale;
+  t: (key: MessageKey, params?: MessageParams) => string;
+  setLocale: (locale: Locale) => void;
+  formatDate: (iso: string | Date) => string;
+  formatTime: (iso: string | Date) => string;
+  formatDateTime: (iso: string | Date) => string;
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+/** Formats a date as 2026-12-04 in Asia/Shanghai, whatever the locale, as the dealership's papers do. */
+export function formatShanghaiDate(value: string | Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(value));
+}
+
+/** Formats a time as 14:30 in Asia/Shanghai. */
+export function formatShanghaiTime(value: string | Date): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(value));
+}
+
+export function I18nProvider({ children, initialLocale }: { children: ReactNode; initialLocale?: Locale }) {
+  const [locale, setLocaleState] = useState<Locale>(initialLocale ?? loadLocale);
+
+  const setLocale = useCallback((next: Locale) => {
+    setLocaleState(next);
+    try {
+      localStorage.setItem(LOCALE_STORAGE_KEY, next);
+    } catch {
+      // Private mode may refuse storage; the switch still applies to this visit.
+    }
+    document.documentElement.lang = next;
+  }, []);
+
+  const value = useMemo<I18n>(() => ({
+    locale,
+    t: (key, params) => translate(locale, key, params),
+    setLocale,
+    formatDate: formatShanghaiDate,
+    formatTime: formatShanghaiTime,
+    formatDateTime: (value) => `${formatShanghaiDate(value)} ${formatShanghaiTime(value)}`,
+  }), [locale, setLocale]);
+
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+/** The current locale and translation function. */
+export function useI18n(): I18n {
+  const context = useContext(I18nContext);
+  if (!context) throw new Error('useI18n: no I18nProvider above this component');
+  return context;
+}

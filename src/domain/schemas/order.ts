@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { documentBase, fenSchema, idSchema, isoDate, isoDateTime, signatureSchema } from './common';
+import { partSchema } from './pricebook';
+
+export const ORDER_CATEGORIES = ['maintenance', 'general_repair', 'body_paint', 'warranty', 'accident', 'internal'] as const;
+export const PAYMENT_METHODS = ['cash', 'bank_card', 'wechat_pay', 'alipay', 'insurance', 'warranty'] as const;
+export const REPLACED_PARTS = ['return_to_customer', 'dispose', 'keep_for_warranty'] as const;
+export const ORDER_STATUSES = ['waiting', 'in_progress', 'waiting_parts', 'quality_check', 'ready', 'delivered'] as const;
+export const LINE_APPROVALS = ['pending', 'approved', 'declined'] as const;
+
+/** A job line of the repair order and quote; labor hours × rate plus parts, all money in fen. */
+export const orderLineSchema = z.strictObject({
+  id: idSchema,
+  pricebookItemId: idSchema.nullable(),
+  code: z.string().max(40),
+  name: z.string().trim().min(1, { message: 'line_name_required' }).max(200),
+  laborHours: z.number().min(0).max(200),
+  laborRateFen: fenSchema,
+  parts: z.array(partSchema).max(50),
+  discountFen: fenSchema,
+  free: z.boolean(),
+  pendingDiagnosis: z.boolean(),
+  addedDuringRepair: z.boolean(),
+  approval: z.enum(LINE_APPROVALS),
+  approvedBy: z.enum(['signature', 'phone']).nullable(),
+  decidedAt: isoDateTime.nullable(),
+});
+export type OrderLine = z.infer<typeof orderLineSchema>;
+
+export const statusChangeSchema = z.strictObject({
+  status: z.enum(ORDER_STATUSES),
+  at: isoDateTime,
+  by: z.string().max(80),
+});
+
+/** The repair order (任务委托书) with its quote lines (报价单), approvals and hand-over. */
+export const orderSchema = z.strictObject({
+  ...documentBase,
+  number: z.string().min(1).max(40),
+  checkinId: idSchema,
+  customerId: idSchema,
+  vehicleId: idSchema,
+  customerName: z.string().max(80),
+  customerMobile: z.string().max(20),
+  plate: z.string().max(12),
+  vin: z.string().max(17),
+  vehicleModel: z.string().max(120),
+  mileageKm: z.number().int().min(0).max(2_000_000).nullable(),
+  fuelEighths: z.number().int().min(0).max(8).nullable(),
+  customerRequests: z.array(z.string().max(500)).max(50),
+  category: z.enum(ORDER_CATEGORIES),
+  lines: z.array(orderLineSchema).max(200),
+  orderDiscountFen: fenSchema,
+  promisedAt: isoDateTime.nullable(),
+  replacedParts: z.enum(REPLACED_PARTS),
+  paymentMethod: z.enum(PAYMENT_METHODS),
+  carWash: z.boolean(),
+  technician: z.string().max(80),
+  status: z.enum(ORDER_STATUSES),
+  statusHistory: z.array(statusChangeSchema).max(200),
+  quoteSignatures: z.array(signatureSchema).max(50),
+  recommendedSignatures: z.array(signatureSchema).max(50),
+  deliveryChecklist: z.record(z.string().max(40), z.boolean()),
+  nextServiceDate: isoDate.nullable(),
+  nextServiceKm: z.number().int().min(0).max(2_000_000).nullable(),
+  deliveredAt: isoDateTime.nullable(),
+});
+export type Order = z.infer<typeof orderSchema>;
+
+/** The customer-service call due 72 hours after delivery (回访记录). */
+export const followupSchema = z.strictObject({
+  ...documentBase,
+  orderId: idSchema,
+  customerName: z.string().max(80),
+  customerMobile: z.string().max(20),
+  plate: z.string().max(12),
+  dueAt: isoDateTime,
+  status: z.enum(['open', 'done']),
+  satisfied: z.boolean().nullable(),
+  note: z.string().max(2000),
+  escalated: z.boolean(),
+});
+export type Followup = z.infer<typeof followupSchema>;
