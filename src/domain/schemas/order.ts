@@ -1,20 +1,26 @@
 import { z } from 'zod';
 import { documentBase, fenSchema, idSchema, isoDate, isoDateTime, signatureSchema } from './common';
-import { partSchema } from './pricebook';
+import { hundredthsSchema, partSchema } from './pricebook';
 
 export const ORDER_CATEGORIES = ['maintenance', 'general_repair', 'body_paint', 'warranty', 'accident', 'internal'] as const;
 export const PAYMENT_METHODS = ['cash', 'bank_card', 'wechat_pay', 'alipay', 'insurance', 'warranty'] as const;
 export const REPLACED_PARTS = ['return_to_customer', 'dispose', 'keep_for_warranty'] as const;
 export const ORDER_STATUSES = ['waiting', 'in_progress', 'waiting_parts', 'quality_check', 'ready', 'delivered'] as const;
 export const LINE_APPROVALS = ['pending', 'approved', 'declined'] as const;
+export const DECISION_CHANNELS = ['signature', 'phone'] as const;
+export const DELIVERY_CHECKS = ['exterior', 'cleanliness', 'fault_fixed', 'replaced_parts', 'special_requests', 'protective_kit_removed'] as const;
 
-/** A job line of the repair order and quote; labor hours × rate plus parts, all money in fen. */
+/**
+ * A job line of the repair order and quote: labor hours × rate plus parts, all money in fen.
+ * `decidedVia` records how the customer approved or declined it: by signing on the tablet,
+ * or by phone as recorded by the advisor at `decidedAt`.
+ */
 export const orderLineSchema = z.strictObject({
   id: idSchema,
   pricebookItemId: idSchema.nullable(),
   code: z.string().max(40),
   name: z.string().trim().min(1, { message: 'line_name_required' }).max(200),
-  laborHours: z.number().min(0).max(200),
+  laborHours: hundredthsSchema(200),
   laborRateFen: fenSchema,
   parts: z.array(partSchema).max(50),
   discountFen: fenSchema,
@@ -22,8 +28,10 @@ export const orderLineSchema = z.strictObject({
   pendingDiagnosis: z.boolean(),
   addedDuringRepair: z.boolean(),
   approval: z.enum(LINE_APPROVALS),
-  approvedBy: z.enum(['signature', 'phone']).nullable(),
+  decidedVia: z.enum(DECISION_CHANNELS).nullable(),
   decidedAt: isoDateTime.nullable(),
+  /** Technician's finding, for lines added during the repair. */
+  note: z.string().max(500),
 });
 export type OrderLine = z.infer<typeof orderLineSchema>;
 
@@ -56,10 +64,12 @@ export const orderSchema = z.strictObject({
   paymentMethod: z.enum(PAYMENT_METHODS),
   carWash: z.boolean(),
   technician: z.string().max(80),
+  advisorName: z.string().max(80),
   status: z.enum(ORDER_STATUSES),
   statusHistory: z.array(statusChangeSchema).max(200),
   quoteSignatures: z.array(signatureSchema).max(50),
   recommendedSignatures: z.array(signatureSchema).max(50),
+  /** Pre-delivery checks ticked before hand-over, keyed by DELIVERY_CHECKS. */
   deliveryChecklist: z.record(z.string().max(40), z.boolean()),
   nextServiceDate: isoDate.nullable(),
   nextServiceKm: z.number().int().min(0).max(2_000_000).nullable(),
@@ -74,10 +84,13 @@ export const followupSchema = z.strictObject({
   customerName: z.string().max(80),
   customerMobile: z.string().max(20),
   plate: z.string().max(12),
+  orderNumber: z.string().max(40),
+  deliveredAt: isoDateTime,
   dueAt: isoDateTime,
   status: z.enum(['open', 'done']),
   satisfied: z.boolean().nullable(),
   note: z.string().max(2000),
   escalated: z.boolean(),
+  calledAt: isoDateTime.nullable(),
 });
 export type Followup = z.infer<typeof followupSchema>;

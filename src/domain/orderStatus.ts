@@ -1,0 +1,62 @@
+import { ORDER_STATUSES, type Order } from './schemas/order';
+
+/** The workshop status of a repair order. */
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+/*
+ * Allowed workshop transitions:
+ *   waiting        → in_progress, waiting_parts (a part must be ordered before work starts)
+ *   in_progress    → waiting_parts, quality_check
+ *   waiting_parts  → in_progress (the part arrived), waiting (the work goes back in the queue)
+ *   quality_check  → ready, in_progress (the check failed, rework)
+ *   ready          → delivered (hand-over), in_progress (a fault found at hand-over)
+ *   delivered      → nothing: the car has left, and a new visit opens a new order
+ */
+
+/** Returns the statuses an order in `status` may move to, in the order the board offers them. */
+export function nextStatuses(status: OrderStatus): readonly OrderStatus[] {
+  switch (status) {
+    case 'waiting':
+      return ['in_progress', 'waiting_parts'];
+    case 'in_progress':
+      return ['quality_check', 'waiting_parts'];
+    case 'waiting_parts':
+      return ['in_progress', 'waiting'];
+    case 'quality_check':
+      return ['ready', 'in_progress'];
+    case 'ready':
+      return ['delivered', 'in_progress'];
+    case 'delivered':
+      return [];
+    default: {
+      const unknown: never = status;
+      throw new Error(`nextStatuses: unknown order status ${String(unknown)}`);
+    }
+  }
+}
+
+/** Tells whether an order may move from one status to another. */
+export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
+  return nextStatuses(from).includes(to);
+}
+
+export type StatusChangeResult =
+  | { ok: true; order: Pick<Order, 'status' | 'statusHistory'> }
+  | { ok: false; error: 'status_transition'; from: OrderStatus; to: OrderStatus };
+
+/**
+ * Moves an order to a new status and appends the change to its history. Rejects a
+ * transition the workshop does not allow, naming both statuses.
+ */
+export function changeStatus(
+  order: Pick<Order, 'status' | 'statusHistory'>,
+  to: OrderStatus,
+  at: string,
+  by: string,
+): StatusChangeResult {
+  if (!canTransition(order.status, to)) return { ok: false, error: 'status_transition', from: order.status, to };
+  return {
+    ok: true,
+    order: { status: to, statusHistory: [...order.statusHistory, { status: to, at, by }] },
+  };
+}
