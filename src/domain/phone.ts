@@ -2,10 +2,10 @@ import { toHalfWidth } from './normalize';
 
 export type MobileResult = { ok: true; mobile: string } | { ok: false; error: 'mobile_format' };
 
-/** Normalizes a mainland mobile number: half-width digits, no separators, no +86 prefix. */
+/** Normalizes a mainland mobile number: half-width digits, no separators, no +86 or 0086 prefix. */
 export function normalizeMobile(input: string): string {
   const digits = toHalfWidth(input).replace(/[\s\-()（）]/g, '');
-  return digits.replace(/^(\+?86)(?=1\d{10}$)/, '');
+  return digits.replace(/^(?:\+|00)?86(?=1\d{10}$)/, '');
 }
 
 /** Validates a mainland mobile number: 11 digits starting 13 to 19. */
