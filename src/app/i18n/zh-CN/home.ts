@@ -1,0 +1,23 @@
+/** The home screen: today's check-ins. */
+export const home = {
+  'home.title': '今日接车',
+  'home.date': '{date}',
+  'home.newCheckin': '新建接车单',
+  'home.empty': '今天还没有接车单。',
+  'home.emptyHint': '点击“新建接车单”开始接待客户。',
+  'home.count': '共 {count} 单',
+  'home.column.number': '单号',
+  'home.column.plate': '车牌',
+  'home.column.customer': '客户',
+  'home.column.mobile': '手机',
+  'home.column.time': '时间',
+  'home.column.signing': '签字',
+  'home.signing.unsigned': '未签字',
+  'home.signing.signed': '已签字',
+  'home.signing.changed': '签字后有修改',
+  'home.signing.checking': '核对中',
+  'home.noPlate': '无车牌',
+  'home.noCustomer': '未填客户',
+  'home.openCheckin': '打开接车单 {number}',
+  'home.conflicts': '{count} 处冲突',
+} as const;

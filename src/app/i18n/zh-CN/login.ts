@@ -1,0 +1,21 @@
+/** The sign-in screen. */
+export const login = {
+  'login.title': '登录',
+  'login.subtitle': '服务顾问登录',
+  'login.dealer': '经销商代码',
+  'login.dealerHint': '例如 D01',
+  'login.username': '用户名',
+  'login.password': '密码',
+  'login.submit': '登录',
+  'login.submitting': '正在登录…',
+  'login.required': '请填写{field}',
+  'login.tooLong': '{field}过长',
+  'login.invalidCredentials': '经销商代码、用户名或密码不正确。',
+  'login.accountDisabled': '此账号已停用，请联系服务总监。',
+  'login.tooManyAttempts': '尝试次数过多，请稍后再试。',
+  'login.serverError': '服务器暂时无法登录（{detail}），请稍后重试。',
+  'login.networkError': '无法连接服务器。请检查网络后重试。',
+  'login.offlineNoSession': '当前离线。本机还没有登录过，首次登录需要联网；联网后即可离线使用。',
+  'login.offlineHint': '当前离线',
+  'login.sessionExpired': '登录已过期，请重新登录。离线录入的内容仍保存在本机。',
+} as const;
