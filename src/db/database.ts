@@ -1,8 +1,17 @@
-import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
+import {
+  addRxPlugin,
+  createRxDatabase,
+  type RxCollection,
+  type RxCollectionCreator,
+  type RxDatabase,
+  type RxJsonSchema,
+  type RxStorage,
+} from 'rxdb';
 import { RxDBUpdatePlugin } from 'rxdb/plugins/update';
 import { RxDBQueryBuilderPlugin } from 'rxdb/plugins/query-builder';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { COLLECTION_NAMES, toRxJsonSchema, type CollectionName, type DocumentOf } from '../domain/collections';
+import { createMergeConflictHandler } from './conflictHandler';
 
 addRxPlugin(RxDBUpdatePlugin);
 addRxPlugin(RxDBQueryBuilderPlugin);
@@ -15,6 +24,11 @@ export interface DatabaseOptions {
   name: string;
   /** Storage override for tests (for example Dexie over fake-indexeddb). */
   storage?: RxStorage<unknown, unknown>;
+  /**
+   * Whether several browser tabs share the database (default true). Node tests pass false:
+   * RxDB's cross-tab channel and leader election are browser features.
+   */
+  multiInstance?: boolean;
 }
 
 /** Returns the IndexedDB name of a dealer's local database. */
@@ -22,23 +36,32 @@ export function databaseNameForDealer(dealerId: string): string {
   return `service-lane-${dealerId.toLowerCase()}`;
 }
 
+function collectionCreator<C extends CollectionName>(name: C): RxCollectionCreator<DocumentOf<C>> {
+  return {
+    // The schema is generated from zod at run time, so TypeScript cannot check it against
+    // DocumentOf<C>; the zod schema it comes from is the type's own source.
+    schema: toRxJsonSchema(name) as unknown as RxJsonSchema<DocumentOf<C>>,
+    conflictHandler: createMergeConflictHandler<DocumentOf<C>>(),
+  };
+}
+
 /**
  * Opens the tablet's RxDB database with every replicated collection, their schemas
- * generated from the domain's zod schemas. No RxDB validator is added: documents are
- * parsed with zod before every write (see src/db/repository.ts).
+ * generated from the domain's zod schemas and the merging conflict handler. No RxDB
+ * validator is added: documents are parsed with zod before every write (see
+ * src/db/repository.ts).
  */
 export async function openDatabase(options: DatabaseOptions): Promise<ServiceLaneDatabase> {
   const database = await createRxDatabase<Collections>({
     name: options.name,
     storage: options.storage ?? getRxStorageDexie(),
-    multiInstance: true,
+    multiInstance: options.multiInstance ?? true,
     eventReduce: true,
     closeDuplicates: true,
   });
 
-  const collections = Object.fromEntries(
-    COLLECTION_NAMES.map((name) => [name, { schema: toRxJsonSchema(name) as never }]),
-  );
-  await database.addCollections(collections as never);
+  const creators = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, collectionCreator(name)]));
+  // Object.fromEntries loses the per-key document types that collectionCreator gave each entry.
+  await database.addCollections(creators as { [C in CollectionName]: RxCollectionCreator<DocumentOf<C>> });
   return database;
 }
