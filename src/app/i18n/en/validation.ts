@@ -31,4 +31,8 @@ export const validation: Record<keyof typeof zhCN, string> = {
   'validation.line_name_required': 'enter the item name',
   'validation.signer_name_required': 'enter the signer\'s name',
   'validation.signature_empty': 'sign first',
+  'validation.number_negative': 'must not be negative',
+  'validation.number_too_large': 'too large',
+  'validation.at_most_two_decimals': 'at most two decimals',
+  'validation.quantity_zero': 'must be more than 0',
 };

@@ -34,4 +34,8 @@ export const validation = {
   'validation.line_name_required': '请填写项目名称',
   'validation.signer_name_required': '请填写签字人姓名',
   'validation.signature_empty': '请先签字',
+  'validation.number_negative': '不能为负数',
+  'validation.number_too_large': '数值过大',
+  'validation.at_most_two_decimals': '最多两位小数',
+  'validation.quantity_zero': '数量应大于 0',
 } as const;
