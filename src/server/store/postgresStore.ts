@@ -1,0 +1,282 @@
+import pg from 'pg';
+import { v7 as uuidv7 } from 'uuid';
+import { ChangeFeed } from './changeFeed';
+import { PostgresChangeListener, CHANGE_CHANNEL } from './postgresChangeListener';
+import { migratePostgres } from './postgresMigrations';
+import {
+  serverWritePlan,
+  StoreError,
+  type Dealer,
+  type DocumentChange,
+  type NewDealer,
+  type NewUser,
+  type Store,
+  type StoredDocument,
+  type User,
+  type UserRole,
+  type WritePlan,
+} from './store';
+
+// First key of the two-key advisory lock that serializes the writes of one dealer.
+const DEALER_WRITE_LOCK_CLASS = 7_240_312;
+
+interface DealerRow { id: string; code: string; name: string; created_at: string }
+interface UserRow {
+  id: string; dealer_id: string; username: string; display_name: string; role: string; password_hash: string; created_at: string;
+}
+interface DocumentRow { collection: string; id: string; dealer_id: string; seq: string; data: Record<string, unknown>; deleted: boolean }
+
+function toDealer(row: DealerRow): Dealer {
+  return { id: row.id, code: row.code, name: row.name, createdAt: row.created_at };
+}
+
+function toUser(row: UserRow): User {
+  return {
+    id: row.id,
+    dealerId: row.dealer_id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role as UserRole,
+    passwordHash: row.password_hash,
+    createdAt: row.created_at,
+  };
+}
+
+function toDocument(row: DocumentRow): StoredDocument {
+  return { collection: row.collection, id: row.id, dealerId: row.dealer_id, seq: Number(row.seq), data: row.data, deleted: row.deleted };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && error.code === '23505';
+}
+
+/**
+ * Opens the PostgreSQL store and applies its pending migrations. Writes of one dealer are
+ * serialized by a transaction-scoped advisory lock taken before the sequence values are
+ * drawn, so they commit in sequence order and a puller reading `seq > checkpoint` never
+ * skips a write that commits later with a smaller sequence. Changes reach the pull streams
+ * of every instance through NOTIFY, sent inside the write transaction so it arrives on commit.
+ */
+export async function openPostgresStore(connectionString: string): Promise<Store> {
+  const pool = new pg.Pool({ connectionString });
+  // An idle client losing its connection must not crash the process; the next query reconnects.
+  pool.on('error', () => undefined);
+
+  const migrationClient = await pool.connect();
+  try {
+    await migratePostgres(migrationClient);
+  } finally {
+    migrationClient.release();
+  }
+
+  const feed = new ChangeFeed();
+  const listener = new PostgresChangeListener(connectionString, feed);
+  await listener.start();
+
+  async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async function writeDocuments(dealerId: string, collection: string, ids: readonly string[], plan: WritePlan) {
+    return inTransaction(async (client) => {
+      await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [DEALER_WRITE_LOCK_CLASS, dealerId]);
+      const found = await client.query<DocumentRow>('SELECT * FROM documents WHERE collection = $1 AND id = ANY($2::text[])', [
+        collection,
+        [...new Set(ids)],
+      ]);
+      const current = new Map(found.rows.map((row) => [row.id, toDocument(row)]));
+
+      const written: StoredDocument[] = [];
+      for (const write of plan(current)) {
+        const result = await client.query<{ seq: string }>(
+          `INSERT INTO documents (collection, id, dealer_id, seq, data, deleted)
+           VALUES ($1, $2, $3, nextval('document_seq'), $4, $5)
+           ON CONFLICT (collection, id) DO UPDATE SET seq = excluded.seq, data = excluded.data, deleted = excluded.deleted
+           WHERE documents.dealer_id = excluded.dealer_id
+           RETURNING seq`,
+          [collection, write.id, dealerId, JSON.stringify(write.data), write.deleted],
+        );
+        const row = result.rows[0];
+        if (!row) throw new StoreError('document_id_taken', `document ${write.id} belongs to another dealer`);
+        written.push({ collection, id: write.id, dealerId, seq: Number(row.seq), data: write.data, deleted: write.deleted });
+      }
+
+      if (written.length > 0) {
+        await client.query('SELECT pg_notify($1, $2)', [CHANGE_CHANNEL, JSON.stringify({ dealerId, collection })]);
+      }
+      return written;
+    });
+  }
+
+  return {
+    kind: 'postgres',
+
+    async ping() {
+      await pool.query('SELECT 1');
+    },
+
+    async close() {
+      feed.clear();
+      await listener.stop();
+      await pool.end();
+    },
+
+    async countDealers() {
+      const result = await pool.query<{ count: string }>('SELECT count(*) FROM dealers');
+      return Number(result.rows[0]?.count ?? 0);
+    },
+
+    async createDealer(input: NewDealer) {
+      const dealer: Dealer = { id: uuidv7(), code: input.code, name: input.name, createdAt: new Date().toISOString() };
+      try {
+        await pool.query('INSERT INTO dealers (id, code, name, created_at) VALUES ($1, $2, $3, $4)', [
+          dealer.id, dealer.code, dealer.name, dealer.createdAt,
+        ]);
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new StoreError('dealer_code_taken', `dealer code ${input.code} is already in use`);
+        throw error;
+      }
+      return dealer;
+    },
+
+    async getDealerByCode(code) {
+      const result = await pool.query<DealerRow>('SELECT * FROM dealers WHERE code = $1', [code]);
+      return result.rows[0] ? toDealer(result.rows[0]) : null;
+    },
+
+    async getDealerById(id) {
+      const result = await pool.query<DealerRow>('SELECT * FROM dealers WHERE id = $1', [id]);
+      return result.rows[0] ? toDealer(result.rows[0]) : null;
+    },
+
+    async createUser(input: NewUser) {
+      const user: User = { id: uuidv7(), createdAt: new Date().toISOString(), ...input };
+      try {
+        await pool.query(
+          `INSERT INTO users (id, dealer_id, username, display_name, role, password_hash, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+          [user.id, user.dealerId, user.username, user.displayName, user.role, user.passwordHash, user.createdAt],
+        );
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new StoreError('username_taken', `username ${input.username} is already in use at this dealer`);
+        throw error;
+      }
+      return user;
+    },
+
+    async getUserByUsername(dealerId, username) {
+      const result = await pool.query<UserRow>('SELECT * FROM users WHERE dealer_id = $1 AND username = $2', [dealerId, username]);
+      return result.rows[0] ? toUser(result.rows[0]) : null;
+    },
+
+    async getUserById(id) {
+      const result = await pool.query<UserRow>('SELECT * FROM users WHERE id = $1', [id]);
+      return result.rows[0] ? toUser(result.rows[0]) : null;
+    },
+
+    async saveRefreshToken(record) {
+      await pool.query('DELETE FROM refresh_tokens WHERE expires_at_ms < $1', [Date.now()]);
+      await pool.query('INSERT INTO refresh_tokens (token_hash, user_id, dealer_id, expires_at_ms) VALUES ($1, $2, $3, $4)', [
+        record.tokenHash, record.userId, record.dealerId, record.expiresAtMs,
+      ]);
+    },
+
+    async takeRefreshToken(tokenHash) {
+      const result = await pool.query<{ user_id: string; dealer_id: string; expires_at_ms: string }>(
+        'DELETE FROM refresh_tokens WHERE token_hash = $1 RETURNING user_id, dealer_id, expires_at_ms',
+        [tokenHash],
+      );
+      const row = result.rows[0];
+      return row ? { tokenHash, userId: row.user_id, dealerId: row.dealer_id, expiresAtMs: Number(row.expires_at_ms) } : null;
+    },
+
+    async getLoginFailure(key) {
+      const result = await pool.query<{ failures: number; locked_until_ms: string }>(
+        'SELECT failures, locked_until_ms FROM login_failures WHERE key = $1',
+        [key],
+      );
+      const row = result.rows[0];
+      return row ? { key, failures: row.failures, lockedUntilMs: Number(row.locked_until_ms) } : null;
+    },
+
+    async saveLoginFailure(record) {
+      await pool.query(
+        `INSERT INTO login_failures (key, failures, locked_until_ms) VALUES ($1, $2, $3)
+         ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, locked_until_ms = excluded.locked_until_ms`,
+        [record.key, record.failures, record.lockedUntilMs],
+      );
+    },
+
+    async clearLoginFailure(key) {
+      await pool.query('DELETE FROM login_failures WHERE key = $1', [key]);
+    },
+
+    async getOrCreateSecret(name, generate) {
+      await pool.query('INSERT INTO server_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [name, generate()]);
+      const result = await pool.query<{ value: string }>('SELECT value FROM server_secrets WHERE name = $1', [name]);
+      const row = result.rows[0];
+      if (!row) throw new Error(`server secret ${name} is missing right after it was stored`);
+      return row.value;
+    },
+
+    async pullDocuments(dealerId, collection, afterSeq, limit) {
+      const result = await pool.query<DocumentRow>(
+        'SELECT * FROM documents WHERE dealer_id = $1 AND collection = $2 AND seq > $3 ORDER BY seq LIMIT $4',
+        [dealerId, collection, afterSeq, limit],
+      );
+      return result.rows.map(toDocument);
+    },
+
+    async latestSeq(dealerId, collection) {
+      const result = await pool.query<{ seq: string }>(
+        'SELECT coalesce(max(seq), 0) AS seq FROM documents WHERE dealer_id = $1 AND collection = $2',
+        [dealerId, collection],
+      );
+      return Number(result.rows[0]?.seq ?? 0);
+    },
+
+    writeDocuments,
+
+    async writeServerDocuments(dealerId, collection, docs) {
+      await writeDocuments(dealerId, collection, docs.map((doc) => String(doc.id)), serverWritePlan(dealerId, docs));
+    },
+
+    onChange(listener: (change: DocumentChange) => void) {
+      return feed.subscribe(listener);
+    },
+
+    async putBlob(blob) {
+      const result = await pool.query(
+        `INSERT INTO blobs (dealer_id, sha256, mime_type, size_bytes, bytes) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (dealer_id, sha256) DO NOTHING`,
+        [blob.dealerId, blob.sha256, blob.mimeType, blob.bytes.byteLength, Buffer.from(blob.bytes)],
+      );
+      return (result.rowCount ?? 0) > 0;
+    },
+
+    async getBlob(dealerId, sha256) {
+      const result = await pool.query<{ mime_type: string; bytes: Buffer }>(
+        'SELECT mime_type, bytes FROM blobs WHERE dealer_id = $1 AND sha256 = $2',
+        [dealerId, sha256],
+      );
+      const row = result.rows[0];
+      return row ? { dealerId, sha256, mimeType: row.mime_type, bytes: new Uint8Array(row.bytes) } : null;
+    },
+
+    async hasBlob(dealerId, sha256) {
+      const result = await pool.query('SELECT 1 FROM blobs WHERE dealer_id = $1 AND sha256 = $2', [dealerId, sha256]);
+      return (result.rowCount ?? 0) > 0;
+    },
+  };
+}
