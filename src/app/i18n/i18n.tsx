@@ -1,6 +1,5 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { en } from './en';
-import { zhCN, type MessageKey } from './zh-CN';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { MessageKey } from './zh-CN';
 
 export type Locale = 'zh-CN' | 'en';
 export type { MessageKey };
@@ -10,7 +9,29 @@ export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
 export const TIME_ZONE = 'Asia/Shanghai';
 const LOCALE_STORAGE_KEY = 'service-lane.locale';
 
-const CATALOGS: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
+export type Catalog = Record<MessageKey, string>;
+
+// Each locale's catalog is its own chunk, so the app loads only the language it shows.
+const CATALOG_LOADERS: Record<Locale, () => Promise<Catalog>> = {
+  'zh-CN': () => import('./zh-CN').then((module) => module.zhCN),
+  en: () => import('./en').then((module) => module.en),
+};
+const loadedCatalogs = new Map<Locale, Catalog>();
+
+/** Loads a locale's catalog (once); `translate` and the provider need it loaded first. */
+export async function loadCatalog(locale: Locale): Promise<Catalog> {
+  const loaded = loadedCatalogs.get(locale);
+  if (loaded) return loaded;
+  const catalog = await CATALOG_LOADERS[locale]();
+  loadedCatalogs.set(locale, catalog);
+  return catalog;
+}
+
+/** Whether a string is a message key; every catalog has the same keys, so any loaded one answers. */
+export function isMessageKey(key: string): key is MessageKey {
+  const catalog = loadedCatalogs.values().next().value;
+  return catalog !== undefined && Object.hasOwn(catalog, key);
+}
 
 /** Replaces `{name}` placeholders with the given parameters. */
 function interpolate(template: string, params: MessageParams | undefined): string {
@@ -18,9 +39,14 @@ function interpolate(template: string, params: MessageParams | undefined): strin
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
-/** Translates a key in a locale; outside React (for example in the print layout) as inside. */
+/**
+ * Translates a key in a locale, outside React (for example in the print layout) as inside.
+ * The locale's catalog must be loaded (`await loadCatalog(locale)`); until then another
+ * loaded catalog answers, and with none loaded the key itself is returned.
+ */
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
-  return interpolate(CATALOGS[locale][key], params);
+  const catalog = loadedCatalogs.get(locale) ?? loadedCatalogs.values().next().value;
+  return interpolate(catalog?.[key] ?? key, params);
 }
 
 /** Returns the saved locale, zh-CN unless the user switched to English before. */
@@ -54,18 +80,35 @@ export function formatShanghaiTime(value: string | Date): string {
   return new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(value));
 }
 
+/**
+ * Provides the locale and translations. Children render once the locale's catalog is loaded;
+ * preload it (`loadCatalog`) before rendering to avoid an empty first frame.
+ */
 export function I18nProvider({ children, initialLocale }: { children: ReactNode; initialLocale?: Locale }) {
   const [locale, setLocaleState] = useState<Locale>(initialLocale ?? loadLocale);
+  const [ready, setReady] = useState(() => loadedCatalogs.has(locale));
+
+  useEffect(() => {
+    if (ready) return;
+    void loadCatalog(locale).then(() => setReady(true));
+  }, [locale, ready]);
 
   const setLocale = useCallback((next: Locale) => {
-    setLocaleState(next);
     try {
       localStorage.setItem(LOCALE_STORAGE_KEY, next);
     } catch {
       // Private mode may refuse storage; the switch still applies to this visit.
     }
-    document.documentElement.lang = next;
+    loadCatalog(next).then(
+      () => setLocaleState(next),
+      (error: unknown) => console.error(`loading the ${next} message catalog failed`, error),
+    );
   }, []);
+
+  // Screen readers and the browser's hyphenation and font choice follow the page language.
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
 
   const value = useMemo<I18n>(() => ({
     locale,
@@ -76,7 +119,7 @@ export function I18nProvider({ children, initialLocale }: { children: ReactNode;
     formatDateTime: (value) => `${formatShanghaiDate(value)} ${formatShanghaiTime(value)}`,
   }), [locale, setLocale]);
 
-  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+  return <I18nContext.Provider value={value}>{ready ? children : null}</I18nContext.Provider>;
 }
 
 /** The current locale and translation function. */

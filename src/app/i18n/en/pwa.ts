@@ -6,6 +6,7 @@ export const pwa: Record<keyof typeof zhCN, string> = {
   'pwa.updateNow': 'Update now',
   'pwa.updateLater': 'Later',
   'pwa.updating': 'Saving and updating…',
+  'pwa.flushFailed': 'What you are typing could not be saved, so the app was not updated. Check it and try again.',
   'pwa.offlineReady': 'The app is ready to work offline.',
   'pwa.dismiss': 'OK',
 };

@@ -1,0 +1,30 @@
+import type { ReactNode } from 'react';
+import { Link } from 'wouter';
+import { useI18n } from '../i18n/i18n';
+import { LanguageSwitch } from './LanguageSwitch';
+
+interface TopBarProps {
+  /** The sync status (signed in) or the plain connection state (sign-in screen). */
+  status: ReactNode;
+  /** The signed-in advisor and the sign-out button; absent on the sign-in screen. */
+  account?: ReactNode;
+}
+
+/** The bar at the top of every screen: app name, sync status, advisor, language switch. */
+export function TopBar({ status, account }: TopBarProps) {
+  const { t } = useI18n();
+
+  return (
+    <header className="topbar">
+      <Link href="/" className="topbar__brand" aria-label={t('nav.home')}>
+        <img className="topbar__logo" src="/favicon-64x64.png" alt="" width="32" height="32" />
+        <span className="topbar__name">{t('app.shortName')}</span>
+      </Link>
+      <div className="topbar__status">{status}</div>
+      <div className="topbar__end">
+        {account}
+        <LanguageSwitch onDark />
+      </div>
+    </header>
+  );
+}
