@@ -11,6 +11,10 @@ import { openSqliteStore } from './sqliteStore';
 export const USER_ROLES = ['advisor', 'foreman', 'service', 'admin'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
+export function isUserRole(value: string): value is UserRole {
+  return (USER_ROLES as readonly string[]).includes(value);
+}
+
 export interface Dealer {
   id: string;
   code: string;
@@ -77,7 +81,7 @@ export interface StoredBlob {
   dealerId: string;
   sha256: string;
   mimeType: string;
-  bytes: Uint8Array;
+  bytes: Uint8Array<ArrayBuffer>;
 }
 
 export type StoreErrorCode = 'dealer_code_taken' | 'username_taken' | 'unknown_dealer' | 'document_id_taken' | 'document_dealer_mismatch';

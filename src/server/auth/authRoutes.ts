@@ -1,0 +1,94 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { limitBody, BODY_LIMITS, readJsonBody } from '../http/body';
+import { ApiError } from '../http/apiError';
+import type { AppEnv } from '../http/env';
+import type { Dealer, Store, User } from '../store/store';
+import { LoginThrottle, loginThrottleKey } from './loginThrottle';
+import { PASSWORD_MAX_LENGTH, verifyDecoyPassword, verifyPassword } from './passwords';
+import { AccessTokens, generateRefreshToken, hashRefreshToken, REFRESH_TOKEN_TTL_MS } from './tokens';
+
+const loginRequestSchema = z.strictObject({
+  dealer: z.string().trim().min(1).max(40),
+  username: z.string().trim().min(1).max(80),
+  password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+});
+
+const refreshRequestSchema = z.strictObject({
+  refreshToken: z.string().min(1).max(200),
+});
+
+/** The body of a successful log-in or refresh. */
+export interface SessionResponse {
+  accessToken: string;
+  accessTokenExpiresAt: string;
+  refreshToken: string;
+  refreshTokenExpiresAt: string;
+  user: { id: string; username: string; displayName: string; role: User['role'] };
+  dealer: { id: string; code: string; name: string };
+}
+
+interface AuthRouteOptions {
+  store: Store;
+  tokens: AccessTokens;
+  now: () => number;
+}
+
+/** Creates the routes under /api/auth: log-in with a password, and refresh with a one-time refresh token. */
+export function createAuthRoutes({ store, tokens, now }: AuthRouteOptions): Hono<AppEnv> {
+  const throttle = new LoginThrottle(store, now);
+  const routes = new Hono<AppEnv>();
+
+  async function openSession(user: User, dealer: Dealer): Promise<SessionResponse> {
+    const access = await tokens.issue({ userId: user.id, dealerId: dealer.id, username: user.username, role: user.role });
+    const refreshToken = generateRefreshToken();
+    const refreshExpiresAtMs = now() + REFRESH_TOKEN_TTL_MS;
+    await store.saveRefreshToken({ tokenHash: hashRefreshToken(refreshToken), userId: user.id, dealerId: dealer.id, expiresAtMs: refreshExpiresAtMs });
+
+    return {
+      accessToken: access.token,
+      accessTokenExpiresAt: new Date(access.expiresAtMs).toISOString(),
+      refreshToken,
+      refreshTokenExpiresAt: new Date(refreshExpiresAtMs).toISOString(),
+      user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role },
+      dealer: { id: dealer.id, code: dealer.code, name: dealer.name },
+    };
+  }
+
+  routes.post('/login', limitBody(BODY_LIMITS.smallJson), async (c) => {
+    const request = await readJsonBody(c, loginRequestSchema);
+    const key = loginThrottleKey(request.dealer, request.username);
+    await throttle.assertAllowed(key);
+
+    const dealer = await store.getDealerByCode(request.dealer.toUpperCase());
+    const user = dealer ? await store.getUserByUsername(dealer.id, request.username.toLowerCase()) : null;
+    let passwordMatches = false;
+    if (user) passwordMatches = await verifyPassword(user.passwordHash, request.password);
+    else await verifyDecoyPassword(request.password);
+
+    if (!dealer || !user || !passwordMatches) {
+      await throttle.recordFailure(key);
+      throw new ApiError(401, 'invalid_credentials', 'Dealer code, username or password is wrong.');
+    }
+    await throttle.recordSuccess(key);
+    return c.json(await openSession(user, dealer));
+  });
+
+  routes.post('/refresh', limitBody(BODY_LIMITS.smallJson), async (c) => {
+    const request = await readJsonBody(c, refreshRequestSchema);
+
+    // Taking the token removes it, so each refresh token works once (rotation).
+    const record = await store.takeRefreshToken(hashRefreshToken(request.refreshToken));
+    if (!record || record.expiresAtMs <= now()) {
+      throw new ApiError(401, 'invalid_refresh_token', 'Refresh token is unknown, used or expired: log in again.');
+    }
+    const user = await store.getUserById(record.userId);
+    const dealer = await store.getDealerById(record.dealerId);
+    if (!user || !dealer || user.dealerId !== dealer.id) {
+      throw new ApiError(401, 'invalid_refresh_token', 'The account of this refresh token no longer exists: log in again.');
+    }
+    return c.json(await openSession(user, dealer));
+  });
+
+  return routes;
+}
