@@ -24,7 +24,7 @@ export const PHOTO_ACCEPT = 'image/*';
 
 export type ImageFormat = 'jpeg' | 'png' | 'webp' | 'gif' | 'bmp' | 'avif' | 'heif' | 'tiff' | 'unknown';
 
-/** Why a photo cannot be used; the tablet shows `validation.<code>`. */
+/** Reason a photo is rejected; the tablet shows the message `checkin.photoError.<code>`. */
 export type PhotoError = 'photo_empty' | 'photo_unsupported_format' | 'photo_too_large' | 'photo_decode_failed';
 
 /** Formats Chromium decodes with createImageBitmap on every platform. */

@@ -3,6 +3,7 @@ import type { checkin as zhCN } from '../zh-CN/checkin';
 export const checkin: Record<keyof typeof zhCN, string> = {
   'checkin.title': 'Check-in sheet',
   'checkin.titleWithNumber': 'Check-in {number}',
+  'checkin.listSeparator': ', ',
   'checkin.loading': 'Opening the check-in sheet…',
   'checkin.notFound': 'This check-in sheet was not found. It may have been deleted.',
   'checkin.backHome': 'Back to home',
@@ -117,6 +118,12 @@ export const checkin: Record<keyof typeof zhCN, string> = {
   'checkin.photo.failed': 'Photo {name} was not added: {message}',
   'checkin.photo.missing': 'Photo not downloaded yet',
   'checkin.photo.general': 'Other photos (dashboard, interior, …)',
+
+  'checkin.photoError.photo_empty': 'the file is empty',
+  'checkin.photoError.photo_unsupported_format': 'this image format (such as HEIC) cannot be read. Set the camera to “Most compatible / JPEG” and take it again',
+  'checkin.photoError.photo_too_large': 'the photo is too large to process on the tablet. Take it again at a lower resolution',
+  'checkin.photoError.photo_decode_failed': 'the image cannot be read; the file may be damaged or in an unsupported format',
+  'checkin.photoError.photo_store_failed': 'it could not be stored on the tablet; the storage may be full',
 
   'checkin.requests.title': 'Customer requests',
   'checkin.requests.hint': 'In the customer’s own words, one per line',

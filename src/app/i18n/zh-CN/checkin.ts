@@ -2,6 +2,7 @@
 export const checkin = {
   'checkin.title': '接车单',
   'checkin.titleWithNumber': '接车单 {number}',
+  'checkin.listSeparator': '、',
   'checkin.loading': '正在打开接车单…',
   'checkin.notFound': '找不到这张接车单，它可能已被删除。',
   'checkin.backHome': '返回首页',
@@ -116,6 +117,12 @@ export const checkin = {
   'checkin.photo.failed': '照片 {name} 未能添加：{message}',
   'checkin.photo.missing': '照片还未下载',
   'checkin.photo.general': '其他照片（仪表、车内等）',
+
+  'checkin.photoError.photo_empty': '文件是空的',
+  'checkin.photoError.photo_unsupported_format': '无法识别这种图片格式（例如 HEIC）。请在相机设置中改为“兼容性最佳/JPEG”后重拍',
+  'checkin.photoError.photo_too_large': '照片太大，无法在平板上处理，请用较低分辨率重拍',
+  'checkin.photoError.photo_decode_failed': '无法读取这张图片，文件可能已损坏或格式不受支持',
+  'checkin.photoError.photo_store_failed': '无法保存到平板，存储空间可能已满',
 
   'checkin.requests.title': '客户需求',
   'checkin.requests.hint': '按客户原话记录，每行一条',
