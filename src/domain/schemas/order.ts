@@ -11,6 +11,16 @@ export const DECISION_CHANNELS = ['signature', 'phone'] as const;
 export const DELIVERY_CHECKS = ['exterior', 'cleanliness', 'fault_fixed', 'replaced_parts', 'special_requests', 'protective_kit_removed'] as const;
 
 /**
+ * A part on an order line. Unlike the price book's parts, number and name may be empty
+ * while the advisor is still typing, so a draft is always stored; the quote cannot be
+ * signed until they are filled in (see src/domain/orderSigning.ts).
+ */
+export const orderPartSchema = partSchema.extend({
+  partNumber: z.string().max(40),
+  name: z.string().max(120),
+});
+
+/**
  * A job line of the repair order and quote: labor hours × rate plus parts, all money in fen.
  * `decidedVia` records how the customer approved or declined it: by signing on the tablet,
  * or by phone as recorded by the advisor at `decidedAt`.
@@ -19,10 +29,11 @@ export const orderLineSchema = z.strictObject({
   id: idSchema,
   pricebookItemId: idSchema.nullable(),
   code: z.string().max(40),
-  name: z.string().trim().min(1, { message: 'line_name_required' }).max(200),
+  /** May be empty in a draft, like part names; the quote cannot be signed until it is filled in. */
+  name: z.string().max(200),
   laborHours: hundredthsSchema(200),
   laborRateFen: fenSchema,
-  parts: z.array(partSchema).max(50),
+  parts: z.array(orderPartSchema).max(50),
   discountFen: fenSchema,
   free: z.boolean(),
   pendingDiagnosis: z.boolean(),

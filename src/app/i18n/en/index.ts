@@ -4,6 +4,7 @@ import { common } from './common';
 import { field } from './field';
 import { home } from './home';
 import { login } from './login';
+import { orders } from './orders';
 import { pwa } from './pwa';
 import { sync } from './sync';
 import { validation } from './validation';
@@ -11,6 +12,7 @@ import { validation } from './validation';
 export const en: Record<MessageKey, string> = {
   ...common,
   ...checkin,
+  ...orders,
   ...login,
   ...home,
   ...sync,

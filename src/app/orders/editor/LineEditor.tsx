@@ -1,0 +1,100 @@
+import { useState } from 'react';
+import type { OrderLine } from '../../../domain/schemas/order';
+import { DraftText } from '../../checkin/DraftText';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { useI18n } from '../../i18n/i18n';
+import { DecimalField } from '../fields/DecimalField';
+import { formatDecimalInput, formatYuanInput, parseHundredthsText, parseYuanText } from '../fields/parsers';
+import { PartsEditor } from './PartsEditor';
+
+const MAX_LABOR_HOURS = 200;
+
+interface LineEditorProps {
+  line: OrderLine;
+  onPatch: (patch: Partial<OrderLine>) => void;
+  onRemove: () => void;
+}
+
+/** Edits one job line: name, labor hours and rate, discount, free, pending diagnosis, note and parts. */
+export function LineEditor({ line, onPatch, onRemove }: LineEditorProps) {
+  const { t } = useI18n();
+  const [confirmRemove, setConfirmRemove] = useState(false);
+
+  return (
+    <div className="orders-line-editor">
+      <div className="field orders-line-editor__name">
+        <label className="field__label" htmlFor={`${line.id}-name`}>{t('orders.line.name')}</label>
+        <DraftText id={`${line.id}-name`} value={line.name} maxLength={200} invalid={line.name.trim() === ''} onCommit={(name) => onPatch({ name })} />
+        {line.name.trim() === '' && <span className="field__error">{t('validation.line_name_required')}</span>}
+      </div>
+
+      <div className="orders-line-editor__numbers">
+        <DecimalField
+          label={t('orders.line.hours')}
+          value={line.laborHours}
+          format={formatDecimalInput}
+          parse={(text) => parseHundredthsText(text, MAX_LABOR_HOURS)}
+          onCommit={(laborHours) => onPatch({ laborHours })}
+          invalidMessage={t('validation.at_most_two_decimals')}
+          suffix={t('orders.line.hoursUnit')}
+        />
+        <DecimalField
+          label={t('orders.line.rate')}
+          value={line.laborRateFen}
+          format={formatYuanInput}
+          parse={parseYuanText}
+          onCommit={(laborRateFen) => onPatch({ laborRateFen })}
+          invalidMessage={t('validation.money_format')}
+          suffix={t('orders.line.rateUnit')}
+        />
+        <DecimalField
+          label={t('orders.line.discount')}
+          value={line.discountFen}
+          format={formatYuanInput}
+          parse={parseYuanText}
+          onCommit={(discountFen) => onPatch({ discountFen })}
+          invalidMessage={t('validation.money_format')}
+        />
+      </div>
+
+      <div className="orders-line-editor__toggles">
+        <label className="orders-toggle">
+          <input type="checkbox" checked={line.free} onChange={(event) => onPatch({ free: event.target.checked })} />
+          <span>{t('orders.line.free')}</span>
+        </label>
+        <label className="orders-toggle">
+          <input type="checkbox" checked={line.pendingDiagnosis} onChange={(event) => onPatch({ pendingDiagnosis: event.target.checked })} />
+          <span>{t('orders.line.pendingDiagnosis')}</span>
+        </label>
+      </div>
+
+      {line.addedDuringRepair && (
+        <div className="field">
+          <label className="field__label" htmlFor={`${line.id}-note`}>{t('orders.line.note')}</label>
+          <DraftText id={`${line.id}-note`} value={line.note} maxLength={500} multiline rows={2} onCommit={(note) => onPatch({ note })} />
+        </div>
+      )}
+
+      <PartsEditor lineId={line.id} parts={line.parts} onChange={(parts) => onPatch({ parts })} />
+
+      <div className="orders-line-editor__end">
+        <button type="button" className="button button--quiet orders-danger-text" onClick={() => setConfirmRemove(true)}>
+          {t('orders.line.remove')}
+        </button>
+      </div>
+
+      <ConfirmDialog
+        open={confirmRemove}
+        title={t('orders.line.removeTitle', { name: line.name || t('orders.line.unnamed') })}
+        confirmLabel={t('orders.line.removeConfirm')}
+        cancelLabel={t('action.cancel')}
+        danger
+        onConfirm={() => {
+          setConfirmRemove(false);
+          onRemove();
+        }}
+        onCancel={() => setConfirmRemove(false)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import { useId } from 'react';
+
+interface ChoiceGroupProps<T extends string> {
+  label: string;
+  options: readonly T[];
+  value: T;
+  labelOf: (option: T) => string;
+  onChange: (option: T) => void;
+  disabled?: boolean;
+}
+
+/** A row of large toggle buttons for one choice among a few (category, payment, replaced parts). */
+export function ChoiceGroup<T extends string>({ label, options, value, labelOf, onChange, disabled }: ChoiceGroupProps<T>) {
+  const labelId = useId();
+
+  return (
+    <div className="field">
+      <span id={labelId} className="field__label">{label}</span>
+      <div role="radiogroup" aria-labelledby={labelId} className="orders-choices">
+        {options.map((option) => (
+          <button
+            key={option}
+            type="button"
+            role="radio"
+            aria-checked={option === value}
+            className={`button orders-choice ${option === value ? 'orders-choice--selected' : ''}`}
+            disabled={disabled}
+            onClick={() => onChange(option)}
+          >
+            {labelOf(option)}
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+}
