@@ -32,6 +32,8 @@ export interface ServerApp {
   app: Hono<AppEnv>;
   /** Ends every open pull stream, so the HTTP server can close. */
   closeStreams(): void;
+  /** Number of open pull streams. */
+  openStreamCount(): number;
 }
 
 /** Creates the HTTP app: the JSON API under /api and, when `distDir` is given, the built PWA. */
@@ -98,5 +100,5 @@ export async function createApp(options: AppOptions): Promise<ServerApp> {
     app.get('*', (c) => serveStatic(c));
   }
 
-  return { app, closeStreams: () => streams.closeAll() };
+  return { app, closeStreams: () => streams.closeAll(), openStreamCount: () => streams.size };
 }

@@ -32,7 +32,7 @@ export function contentHashSync(content: Record<string, unknown>): string {
   return createHash('sha256').update(canonicalJson(content), 'utf8').digest('hex');
 }
 
-/** Why a pushed signature history was rejected, with the path of the offending field. */
+/** Reason a pushed signature history was rejected, with the path of the offending field. */
 export interface SignatureViolation {
   code: 'signature_rewritten' | 'signature_duplicate_id';
   field: string;

@@ -37,12 +37,12 @@ export function createBlobRoutes({ store }: { store: Store }): Hono<AppEnv> {
       throw new ApiError(400, 'hash_mismatch', `Blob bytes hash to ${actual}, not ${sha256}: the upload was damaged or the URL names another blob.`);
     }
 
-    // Idempotent: a retried upload after a lost answer finds the blob and changes nothing.
+    // Idempotent: a retried upload after a lost response finds the blob and changes nothing.
     const created = await store.putBlob({ dealerId, sha256, mimeType, bytes });
     return c.json({ sha256, mimeType, bytes: bytes.byteLength, created }, created ? 201 : 200);
   });
 
-  // Hono answers HEAD with this GET route and drops the body; HEAD skips loading the bytes.
+  // Hono routes HEAD to this GET handler and drops the body, so HEAD skips loading the bytes.
   routes.get('/:sha256', async (c) => {
     const { dealerId } = requireClaims(c);
     const sha256 = parseHash(c.req.param('sha256'));

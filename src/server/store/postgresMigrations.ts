@@ -59,6 +59,20 @@ export const POSTGRES_MIGRATIONS: ReadonlyArray<{ version: number; name: string;
       );
     `,
   },
+  {
+    version: 2,
+    name: 'rejected push bases',
+    sql: `
+      CREATE TABLE rejected_bases (
+        dealer_id TEXT NOT NULL REFERENCES dealers(id),
+        collection TEXT NOT NULL,
+        id TEXT NOT NULL,
+        state_hash TEXT NOT NULL,
+        master_seq BIGINT NOT NULL,
+        PRIMARY KEY (dealer_id, collection, id)
+      );
+    `,
+  },
 ];
 
 // Advisory lock key held while migrating, so instances starting together migrate one at a time.

@@ -256,6 +256,24 @@ export async function openPostgresStore(connectionString: string): Promise<Store
       return feed.subscribe(listener);
     },
 
+    async getRejectedBases(dealerId, collection, ids) {
+      const result = await pool.query<{ id: string; state_hash: string; master_seq: string }>(
+        'SELECT id, state_hash, master_seq FROM rejected_bases WHERE dealer_id = $1 AND collection = $2 AND id = ANY($3::text[])',
+        [dealerId, collection, [...new Set(ids)]],
+      );
+      return new Map(result.rows.map((row) => [row.id, { id: row.id, stateHash: row.state_hash, masterSeq: Number(row.master_seq) }]));
+    },
+
+    async saveRejectedBases(dealerId, collection, records) {
+      if (records.length === 0) return;
+      await pool.query(
+        `INSERT INTO rejected_bases (dealer_id, collection, id, state_hash, master_seq)
+         SELECT $1, $2, * FROM unnest($3::text[], $4::text[], $5::bigint[])
+         ON CONFLICT (dealer_id, collection, id) DO UPDATE SET state_hash = excluded.state_hash, master_seq = excluded.master_seq`,
+        [dealerId, collection, records.map((record) => record.id), records.map((record) => record.stateHash), records.map((record) => record.masterSeq)],
+      );
+    },
+
     async putBlob(blob) {
       const result = await pool.query(
         `INSERT INTO blobs (dealer_id, sha256, mime_type, size_bytes, bytes) VALUES ($1, $2, $3, $4, $5)

@@ -58,6 +58,20 @@ export const SQLITE_MIGRATIONS: ReadonlyArray<{ version: number; name: string; s
       );
     `,
   },
+  {
+    version: 2,
+    name: 'rejected push bases',
+    sql: `
+      CREATE TABLE rejected_bases (
+        dealer_id TEXT NOT NULL REFERENCES dealers(id),
+        collection TEXT NOT NULL,
+        id TEXT NOT NULL,
+        state_hash TEXT NOT NULL,
+        master_seq INTEGER NOT NULL,
+        PRIMARY KEY (dealer_id, collection, id)
+      );
+    `,
+  },
 ];
 
 /** Creates the migrations table and applies every migration not yet recorded there, each in its own transaction. */

@@ -13,6 +13,7 @@ import {
   type NewDealer,
   type NewUser,
   type RefreshTokenRecord,
+  type RejectedBase,
   type Store,
   type StoredBlob,
   type StoredDocument,
@@ -103,6 +104,9 @@ export function openSqliteStore(file: string): Store {
     upsertDocument: db.prepare(`INSERT INTO documents (collection, id, dealer_id, seq, data, deleted) VALUES (?, ?, ?, ?, ?, ?)
       ON CONFLICT (collection, id) DO UPDATE SET seq = excluded.seq, data = excluded.data, deleted = excluded.deleted
       WHERE documents.dealer_id = excluded.dealer_id`),
+    rejectedBase: db.prepare('SELECT state_hash, master_seq FROM rejected_bases WHERE dealer_id = ? AND collection = ? AND id = ?'),
+    saveRejectedBase: db.prepare(`INSERT INTO rejected_bases (dealer_id, collection, id, state_hash, master_seq) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (dealer_id, collection, id) DO UPDATE SET state_hash = excluded.state_hash, master_seq = excluded.master_seq`),
     insertBlob: db.prepare(`INSERT INTO blobs (dealer_id, sha256, mime_type, size_bytes, bytes) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT (dealer_id, sha256) DO NOTHING`),
     blob: db.prepare('SELECT dealer_id, sha256, mime_type, bytes FROM blobs WHERE dealer_id = ? AND sha256 = ?'),
@@ -127,7 +131,7 @@ export function openSqliteStore(file: string): Store {
   });
 
   let dataVersion = db.pragma('data_version', { simple: true });
-  // `data_version` changes only when another connection commits, so this sees the admin command's writes.
+  // `data_version` changes only when another connection commits, so polling it detects the admin command's writes.
   const poller = setInterval(() => {
     const version = db.pragma('data_version', { simple: true });
     if (version === dataVersion) return;
@@ -249,6 +253,21 @@ export function openSqliteStore(file: string): Store {
 
     onChange(listener: (change: DocumentChange) => void) {
       return feed.subscribe(listener);
+    },
+
+    async getRejectedBases(dealerId, collection, ids) {
+      const found = new Map<string, RejectedBase>();
+      for (const id of new Set(ids)) {
+        const row = statements.rejectedBase.get(dealerId, collection, id) as { state_hash: string; master_seq: number } | undefined;
+        if (row) found.set(id, { id, stateHash: row.state_hash, masterSeq: row.master_seq });
+      }
+      return found;
+    },
+
+    async saveRejectedBases(dealerId, collection, records) {
+      db.transaction(() => {
+        for (const record of records) statements.saveRejectedBase.run(dealerId, collection, record.id, record.stateHash, record.masterSeq);
+      })();
     },
 
     async putBlob(blob: StoredBlob) {

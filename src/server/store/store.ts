@@ -77,6 +77,19 @@ export interface DocumentChange {
   collection: string | null;
 }
 
+/**
+ * A document state the server rejected (S10 of docs/sync-protocol.md) while it stored
+ * `masterSeq`. The tablet keeps the rejected state as the base of its next push of the
+ * document; this record lets the server recognize that base.
+ */
+export interface RejectedBase {
+  id: string;
+  /** SHA-256 of the canonical JSON of the rejected state, `_deleted` included. */
+  stateHash: string;
+  /** Sequence of the stored document when the state was rejected. */
+  masterSeq: number;
+}
+
 export interface StoredBlob {
   dealerId: string;
   sha256: string;
@@ -112,7 +125,7 @@ export interface NewUser {
 
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
-  /** Resolves when the store answers a trivial query. */
+  /** Resolves when the store completes a trivial query. */
   ping(): Promise<void>;
   close(): Promise<void>;
 
@@ -152,6 +165,11 @@ export interface Store {
   writeServerDocuments(dealerId: string, collection: string, docs: ReadonlyArray<Record<string, unknown>>): Promise<void>;
   /** Subscribes to committed changes, from this process and, on PostgreSQL, from other instances. */
   onChange(listener: (change: DocumentChange) => void): () => void;
+
+  /** Returns the rejected bases recorded for some documents of a dealer's collection. */
+  getRejectedBases(dealerId: string, collection: string, ids: readonly string[]): Promise<Map<string, RejectedBase>>;
+  /** Records rejected bases, replacing earlier records of the same documents. */
+  saveRejectedBases(dealerId: string, collection: string, records: readonly RejectedBase[]): Promise<void>;
 
   /** Stores a blob; returns false when the dealer already had it (the call is idempotent). */
   putBlob(blob: StoredBlob): Promise<boolean>;

@@ -7,7 +7,7 @@ export const DEFAULT_HEARTBEAT_MS = 25_000;
 /** Documents one stream event carries at most; a client further behind gets RESYNC and pulls (S11). */
 export const STREAM_BATCH_MAX = 100;
 
-/** Where a pull stream writes its SSE text; `write` resolves once the client has taken the bytes. */
+/** Output of a pull stream's SSE text; `write` resolves once the client has taken the bytes. */
 export interface StreamSink {
   write(text: string): Promise<void>;
   close(): void;

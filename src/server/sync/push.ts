@@ -1,19 +1,21 @@
 import { sameDocumentState } from '../../domain/merge';
 import { ApiError } from '../http/apiError';
 import { checkSignatureHistory, contentHashSync } from '../signedContent';
-import { StoreError, type DocumentWrite, type Store, type StoredDocument } from '../store/store';
+import { StoreError, type DocumentWrite, type RejectedBase, type Store, type StoredDocument } from '../store/store';
 import { prepareRow, rejectRow, signaturesIn, type PreparedRow, type PushBody, type PushRejection } from './pushRows';
 import type { SyncCollection } from './syncCollections';
 
-/** One entry of the push answer: a conflicting master state, or a rejected row (S5–S7 of docs/sync-protocol.md). */
-export type PushAnswerEntry = Record<string, unknown> & { _rejection?: PushRejection };
+/** One entry of the push response: a conflicting master state, or a rejected row (S5 and S10 of docs/sync-protocol.md). */
+export type PushResponseEntry = Record<string, unknown> & { _rejection?: PushRejection };
 
 export interface PushResult {
-  answer: PushAnswerEntry[];
+  response: PushResponseEntry[];
   written: number;
   rejections: PushRejection[];
   /** Appended signatures whose hash does not cover the pushed content (S9); logged, not rejected. */
   unmatchedSignatures: Array<{ documentId: string; field: string }>;
+  /** Rejected states of stored documents, recorded so a later push based on them is recognized (S10). */
+  rejectedBases: RejectedBase[];
 }
 
 interface PushRequest {
@@ -24,7 +26,7 @@ interface PushRequest {
   rows: PushBody;
 }
 
-/** Returns the state of a stored document as the tablet sees it: its data and `_deleted`. */
+/** Returns the replicated state of a stored document: its data and `_deleted`. */
 export function toWireState(document: StoredDocument): Record<string, unknown> {
   return { ...document.data, _deleted: document.deleted };
 }
@@ -33,7 +35,24 @@ function withDeletedFlag(state: Record<string, unknown>): Record<string, unknown
   return { ...state, _deleted: state._deleted === true };
 }
 
-function rejectionAnswer(state: Record<string, unknown>, rejection: PushRejection): PushAnswerEntry {
+/** Hashes a document state the way `sameDocumentState` compares states: RxDB's metadata left out, key order ignored. */
+function hashState(state: Record<string, unknown>): string {
+  const { _meta: _ignoredMeta, _rev: _ignoredRev, _attachments: _ignoredAttachments, ...rest } = withDeletedFlag(state);
+  return contentHashSync(rest);
+}
+
+/**
+ * Tells whether a row was edited on top of the stored document: its base is the stored
+ * state (S5), or a state the server rejected while the stored document was unchanged (S10).
+ */
+function isBasedOnStored(row: PreparedRow, stored: StoredDocument, master: Record<string, unknown>, rejectedBase: RejectedBase | undefined): boolean {
+  if (!row.assumed) return false;
+  const assumed = withDeletedFlag(row.assumed);
+  if (sameDocumentState(assumed, master)) return true;
+  return rejectedBase !== undefined && rejectedBase.masterSeq === stored.seq && rejectedBase.stateHash === hashState(assumed);
+}
+
+function rejectionAnswer(state: Record<string, unknown>, rejection: PushRejection): PushResponseEntry {
   return { ...state, _rejection: rejection };
 }
 
@@ -59,13 +78,18 @@ function findUnmatchedSignatures(row: PreparedRow, master: StoredDocument | unde
 }
 
 /**
- * Decides every row against the stored state inside the write transaction (S3–S8): a
- * no-op when the server already has the pushed state, a conflict when the tablet's base is
- * not the stored state, a rejection for an invalid row, a write otherwise.
+ * Decides every row against the stored state inside the write transaction (S4–S10). A row
+ * is a no-op when the server already has the pushed state, a conflict when the tablet's
+ * base is not the stored state, a rejection when invalid, and a write otherwise.
  */
-function planPush(request: PushRequest, prepared: readonly PreparedRow[], current: ReadonlyMap<string, StoredDocument>): { writes: DocumentWrite[]; result: PushResult } {
+function planPush(
+  request: PushRequest,
+  prepared: readonly PreparedRow[],
+  current: ReadonlyMap<string, StoredDocument>,
+  rejectedBases: ReadonlyMap<string, RejectedBase>,
+): { writes: DocumentWrite[]; result: PushResult } {
   const { dealerId, collection } = request;
-  const result: PushResult = { answer: [], written: 0, rejections: [], unmatchedSignatures: [] };
+  const result: PushResult = { response: [], written: 0, rejections: [], unmatchedSignatures: [], rejectedBases: [] };
   const writes: DocumentWrite[] = [];
   // Later rows of the same id in one batch see the earlier rows' writes.
   const latest = new Map(current);
@@ -77,7 +101,7 @@ function planPush(request: PushRequest, prepared: readonly PreparedRow[], curren
     if (stored && stored.dealerId !== dealerId) {
       const rejection = rejectRow(row.id, 'document_id_taken', collection.primaryKey, `${request.collectionName} ${row.id}: the id is taken by another dealer's document`);
       result.rejections.push(rejection);
-      result.answer.push(rejectionAnswer(pushedState, rejection));
+      result.response.push(rejectionAnswer(pushedState, rejection));
       continue;
     }
 
@@ -87,12 +111,13 @@ function planPush(request: PushRequest, prepared: readonly PreparedRow[], curren
     const rejection = row.rejection ?? findSignatureViolation(row, stored, collection);
     if (rejection) {
       result.rejections.push(rejection);
-      result.answer.push(rejectionAnswer(master ?? pushedState, rejection));
+      result.response.push(rejectionAnswer(master ?? pushedState, rejection));
+      if (stored) result.rejectedBases.push({ id: row.id, stateHash: hashState(pushedState), masterSeq: stored.seq });
       continue;
     }
 
-    if (master && (!row.assumed || !sameDocumentState(withDeletedFlag(row.assumed), master))) {
-      result.answer.push(master);
+    if (stored && master && !isBasedOnStored(row, stored, master, rejectedBases.get(row.id))) {
+      result.response.push(master);
       continue;
     }
 
@@ -105,7 +130,7 @@ function planPush(request: PushRequest, prepared: readonly PreparedRow[], curren
   return { writes, result };
 }
 
-/** Applies a push batch in one transaction and returns the answer rows: conflicts and rejections, in request order. */
+/** Applies a push batch in one transaction and returns the response rows: conflicts and rejections, in request order. */
 export async function pushDocuments(request: PushRequest): Promise<PushResult> {
   const { store, dealerId, collection, collectionName, rows } = request;
 
@@ -118,6 +143,8 @@ export async function pushDocuments(request: PushRequest): Promise<PushResult> {
     return prepareRow(row, id, dealerId, collection, collectionName);
   });
   const ids = prepared.map((row) => row.id);
+  // Read outside the transaction: a record is only trusted while its masterSeq is still the stored sequence.
+  const rejectedBases = await store.getRejectedBases(dealerId, collectionName, ids);
 
   // A write can lose a race for a new id against another dealer's push (S6): run the plan
   // again, and this time it sees that dealer's document and rejects the row.
@@ -125,7 +152,7 @@ export async function pushDocuments(request: PushRequest): Promise<PushResult> {
     const outcome: { result?: PushResult } = {};
     try {
       await store.writeDocuments(dealerId, collectionName, ids, (current) => {
-        const planned = planPush(request, prepared, current);
+        const planned = planPush(request, prepared, current, rejectedBases);
         outcome.result = planned.result;
         return planned.writes;
       });
@@ -134,6 +161,9 @@ export async function pushDocuments(request: PushRequest): Promise<PushResult> {
       throw error;
     }
     if (!outcome.result) throw new Error('push plan did not run');
+
+    const latestById = new Map(outcome.result.rejectedBases.map((record) => [record.id, record]));
+    await store.saveRejectedBases(dealerId, collectionName, [...latestById.values()]);
     return outcome.result;
   }
 }

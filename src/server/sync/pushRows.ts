@@ -25,7 +25,7 @@ export type RejectionCode =
   | 'signature_rewritten'
   | 'signature_duplicate_id';
 
-/** Why a push row was not stored. Sent on the wire as the `_rejection` property of the row's answer. */
+/** Reason a push row was not stored, sent as the `_rejection` property of the row's response entry. */
 export interface PushRejection {
   error: RejectionCode;
   message: string;

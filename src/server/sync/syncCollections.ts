@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { COLLECTION_NAMES, COLLECTIONS, type CollectionName, type DocumentOf } from '../../domain/collections';
 import { SIGNED_PAPERS, type SignedPaper } from '../signedContent';
 
-/** How the sync endpoints treat one collection. */
+/** Sync settings of one collection. */
 export interface SyncCollection {
   /** Strict zod schema every pushed document must pass (without `_deleted`). */
   schema: z.ZodObject;

@@ -84,7 +84,7 @@ export function createSyncRoutes({ store, streams, collections, log }: SyncRoute
     for (const unmatched of result.unmatchedSignatures) {
       log({ level: 'warn', event: 'signature_covers_other_content', dealer: dealerId, collection: name, ...unmatched });
     }
-    return c.json(result.answer, 200, { 'X-Push-Rejected': String(result.rejections.length) });
+    return c.json(result.response, 200, { 'X-Push-Rejected': String(result.rejections.length) });
   });
 
   routes.get('/:collection/pull-stream', (c) => {

@@ -32,3 +32,52 @@ export function settingsDocument(dealerId: string, overrides: Record<string, unk
     ...overrides,
   };
 }
+
+/** Builds a valid, unsigned check-in document of `dealerId`. */
+export function checkinDocument(dealerId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const now = new Date().toISOString();
+  return {
+    id: uuidv7(),
+    dealerId,
+    createdAt: now,
+    updatedAt: now,
+    updatedBy: 'li.wei',
+    mergeConflicts: [],
+    number: 'JC-20261204-001',
+    customerId: uuidv7(),
+    vehicleId: uuidv7(),
+    customerName: '王芳',
+    customerMobile: '13812345678',
+    plate: '京A12345',
+    vin: 'WBA8E9G50GNT12345',
+    vehicleModel: 'BMW 320Li',
+    mileageKm: 35_210,
+    fuelEighths: 5,
+    protectiveKit: { seatCover: true, steeringWheelCover: true, floorMat: true, gearLeverCover: false },
+    valuablesReminded: true,
+    itemsLeftInCar: '',
+    warningLights: [],
+    customerRequests: ['常规保养'],
+    offeredServices: [],
+    damageMarks: [],
+    photos: [],
+    signatures: [],
+    advisorName: '李伟',
+    orderId: null,
+    ...overrides,
+  };
+}
+
+/** Builds a customer signature over content with the given hash. */
+export function signature(contentHash: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id: uuidv7(),
+    signerName: '王芳',
+    signedAt: new Date().toISOString(),
+    contentHash,
+    padAspectRatio: 2.5,
+    strokes: [{ points: [{ x: 0.1, y: 0.5, pressure: 0.5, time: 0 }, { x: 0.4, y: 0.6, pressure: 0.5, time: 40 }] }],
+    image: { sha256: 'c'.repeat(64), mimeType: 'image/png', bytes: 2048, width: 600, height: 240 },
+    ...overrides,
+  };
+}

@@ -15,6 +15,7 @@ export interface TestApp {
   /** The app's clock; tests move it forward to expire tokens and locks. */
   clock: { nowMs: number };
   request(path: string, init?: RequestInit): Promise<Response>;
+  openStreamCount(): number;
   dispose(): Promise<void>;
 }
 
@@ -38,6 +39,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     logs,
     clock,
     request: async (path, init) => server.app.request(path, init),
+    openStreamCount: () => server.openStreamCount(),
     async dispose() {
       server.closeStreams();
       await store.close();
