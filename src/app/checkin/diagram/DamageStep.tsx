@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { v7 as uuidv7 } from 'uuid';
 import { DIAGRAM_VIEWS, type DamageMark } from '../../../domain/schemas/checkin';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
-import { PhotoPicker } from '../photos/PhotoPicker';
+import { CameraIcon, PhotoPicker } from '../photos/PhotoPicker';
 import { PhotoStrip } from '../photos/PhotoStrip';
 import type { DiagramViewName } from '../sheet';
 import type { StepProps } from '../stepProps';
@@ -100,7 +100,12 @@ export function DamageStep({ checkin, update, locked, view, onViewChange }: Dama
                   >
                     <span className="ck-mark ck-mark--inline" aria-hidden="true">{mark.number}</span>
                     <span>{t(`checkin.kind.${mark.kind}` as MessageKey)} · {t(`checkin.view.${mark.view}` as MessageKey)}</span>
-                    <span className="ck-mark-list__meta">{mark.photos.length > 0 ? `📷 ${mark.photos.length}` : ''}</span>
+                    {mark.photos.length > 0 && (
+                      <span className="ck-mark-list__meta">
+                        <CameraIcon />
+                        {mark.photos.length}
+                      </span>
+                    )}
                   </button>
                 </li>
               ))}

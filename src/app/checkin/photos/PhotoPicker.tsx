@@ -2,7 +2,7 @@ import { useId, useState, type ChangeEvent } from 'react';
 import { PHOTO_ACCEPT, type PhotoError } from '../../../domain/photo';
 import type { BlobRef } from '../../../domain/schemas/common';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
-import { storeImage } from './blobStore';
+import { useStoreImage } from './blobStore';
 import { shrinkPhoto } from './shrinkPhoto';
 
 interface PhotoPickerProps {
@@ -25,6 +25,7 @@ interface Failure {
 export function PhotoPicker({ onAdd, disabled, name }: PhotoPickerProps) {
   const { t } = useI18n();
   const inputId = useId();
+  const storeImage = useStoreImage();
   const [busy, setBusy] = useState(false);
   const [failures, setFailures] = useState<Failure[]>([]);
 
@@ -100,7 +101,8 @@ export function PhotoPicker({ onAdd, disabled, name }: PhotoPickerProps) {
   );
 }
 
-function CameraIcon() {
+/** A camera outline at text size. */
+export function CameraIcon() {
   return (
     <svg className="ck-icon" viewBox="0 0 24 24" aria-hidden="true">
       <path d="M4 7h3l2-3h6l2 3h3a1 1 0 0 1 1 1v11a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V8a1 1 0 0 1 1-1z" />

@@ -1,16 +1,16 @@
 import type { BlobRef } from '../../../domain/schemas/common';
 import { useI18n } from '../../i18n/i18n';
-import { useBlobUrl } from './blobStore';
+import { useBlobView } from './blobStore';
 
 function Thumbnail({ photo, number }: { photo: BlobRef; number: number }) {
   const { t } = useI18n();
-  const state = useBlobUrl(photo);
+  const view = useBlobView(photo);
   const alt = t('checkin.photo.alt', { number });
 
-  switch (state.kind) {
+  switch (view.status) {
     case 'ready':
-      return <img className="ck-thumb__image" src={state.url} alt={alt} width={photo.width} height={photo.height} />;
-    case 'missing':
+      return <img className="ck-thumb__image" src={view.url} alt={alt} width={photo.width} height={photo.height} />;
+    case 'waiting':
       return <span className="ck-thumb__missing" role="img" aria-label={alt}>{t('checkin.photo.missing')}</span>;
     case 'loading':
       return <span className="ck-thumb__missing" role="img" aria-label={alt} />;

@@ -1,38 +1,37 @@
-import { useEffect, useState } from 'react';
-import { sha256Hex } from '../../../domain/canonical';
+import { useCallback, useEffect, useState } from 'react';
+import type { BlobView } from '../../../db/blobs';
 import type { BlobRef } from '../../../domain/schemas/common';
+import { useBlobService } from '../../data/BlobContext';
 
-// TODO: replace this in-memory stand-in with src/db/blobs.ts (putBlob, getBlobUrl) once it lands.
-const memory = new Map<string, Blob>();
+export type ImageMeta = { mimeType: BlobRef['mimeType']; width: number; height: number };
 
-/** Stores image bytes in the tablet's blob store and returns the reference kept in the sheet. */
-export async function storeImage(blob: Blob, meta: { mimeType: BlobRef['mimeType']; width: number; height: number }): Promise<BlobRef> {
-  const sha256 = await sha256Hex(await blob.arrayBuffer());
-  memory.set(sha256, blob);
-  return { sha256, mimeType: meta.mimeType, bytes: blob.size, width: meta.width, height: meta.height };
+/**
+ * Returns a function that stores image bytes in the tablet's blob store (queued for upload)
+ * and returns the reference kept in the sheet.
+ */
+export function useStoreImage(): (blob: Blob, meta: ImageMeta) => Promise<BlobRef> {
+  const blobs = useBlobService();
+  return useCallback(
+    async (blob, meta) => blobs.putBlob(await blob.arrayBuffer(), meta.mimeType, { width: meta.width, height: meta.height }),
+    [blobs],
+  );
 }
 
-export type BlobUrlState = { kind: 'loading' } | { kind: 'ready'; url: string } | { kind: 'missing' };
-
-/** Returns an object URL for a stored image, or 'missing' when its bytes are not on this tablet yet. */
-export function useBlobUrl(ref: BlobRef | null): BlobUrlState {
-  const [state, setState] = useState<BlobUrlState>({ kind: 'loading' });
+/**
+ * Returns what a view of a stored image shows: loading, an object URL, or waiting while the
+ * bytes are neither on this tablet nor downloadable yet. The URL is revoked on unmount.
+ */
+export function useBlobView(ref: BlobRef | null): BlobView {
+  const blobs = useBlobService();
+  const [view, setView] = useState<BlobView>({ status: 'loading' });
   const sha256 = ref?.sha256 ?? null;
 
   useEffect(() => {
-    if (!sha256) {
-      setState({ kind: 'missing' });
-      return undefined;
-    }
-    const blob = memory.get(sha256);
-    if (!blob) {
-      setState({ kind: 'missing' });
-      return undefined;
-    }
-    const url = URL.createObjectURL(blob);
-    setState({ kind: 'ready', url });
-    return () => URL.revokeObjectURL(url);
-  }, [sha256]);
+    if (!ref) return undefined;
+    const subscription = blobs.watchBlob(ref).subscribe(setView);
+    return () => subscription.unsubscribe();
+    // The image is identified by its hash; a new BlobRef object for the same bytes changes nothing.
+  }, [blobs, sha256]);
 
-  return state;
+  return view;
 }

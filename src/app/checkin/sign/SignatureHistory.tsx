@@ -1,17 +1,17 @@
 import type { Signature } from '../../../domain/schemas/common';
 import type { SigningState } from '../../../domain/signing';
 import { useI18n } from '../../i18n/i18n';
-import { useBlobUrl } from '../photos/blobStore';
+import { useBlobView } from '../photos/blobStore';
 
 /** The stored PNG of a signature, or nothing while its bytes are not on this tablet. */
 export function SignatureImage({ signature, className }: { signature: Signature; className?: string }) {
   const { t } = useI18n();
-  const state = useBlobUrl(signature.image);
-  if (state.kind !== 'ready') return null;
+  const view = useBlobView(signature.image);
+  if (view.status !== 'ready') return null;
   return (
     <img
       className={className ?? 'ck-signature__image'}
-      src={state.url}
+      src={view.url}
       alt={t('checkin.sign.signedBy', { name: signature.signerName, time: signature.signedAt })}
       data-testid="signature-image"
     />

@@ -5,7 +5,7 @@ import { signatureSchema, type Signature } from '../../../domain/schemas/common'
 import { contentHash, type SigningState } from '../../../domain/signing';
 import { fieldErrorText } from '../../forms/fieldError';
 import { useI18n } from '../../i18n/i18n';
-import { storeImage } from '../photos/blobStore';
+import { useStoreImage } from '../photos/blobStore';
 import type { StepProps } from '../stepProps';
 import { SheetReview } from './SheetReview';
 import { SignatureHistory } from './SignatureHistory';
@@ -24,6 +24,7 @@ type SignError = { field: 'signerName' | 'signature'; code: string } | { field: 
 /** Step 4: the customer reads the sheet and signs with a finger; large and calm, for the customer. */
 export function StepSign({ checkin, update, signingState, flush, onSigned }: StepSignProps) {
   const { t } = useI18n();
+  const storeImage = useStoreImage();
   const nameRef = useRef<HTMLInputElement>(null);
   const padRef = useRef<SignaturePadHandle>(null);
   const [strokes, setStrokes] = useState<Stroke[]>([]);

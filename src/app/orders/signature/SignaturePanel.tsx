@@ -1,5 +1,5 @@
 import { useId, useRef, useState } from 'react';
-import { storeImage } from '../../checkin/photos/blobStore';
+import { useStoreImage } from '../../checkin/photos/blobStore';
 import { SignaturePadField, type SignaturePadHandle } from '../../checkin/sign/SignaturePadField';
 import { PAD_ASPECT_RATIO, type Stroke } from '../../checkin/sign/strokes';
 import { fieldErrorText } from '../../forms/fieldError';
@@ -24,6 +24,7 @@ type PanelError = { field: 'signerName' | 'signature'; code: string } | { field:
  */
 export function SignaturePanel({ confirmText, defaultSignerName, blockers, onSign }: SignaturePanelProps) {
   const { t } = useI18n();
+  const storeImage = useStoreImage();
   const nameId = useId();
   const errorId = useId();
   const nameRef = useRef<HTMLInputElement>(null);
