@@ -108,7 +108,8 @@ export class BlobService {
             url = await this.getBlobUrl(ref);
             if (cancelled.signal.aborted) break;
             subscriber.next({ status: 'ready', url });
-            subscriber.complete();
+            // No complete(): RxJS runs the teardown below on completion, which would revoke
+            // the URL while an <img> still shows it. The view unsubscribes when it unmounts.
             return;
           } catch (error) {
             const code = error instanceof BlobNotFoundError ? 'not_uploaded_yet' : error instanceof NetworkError ? 'offline' : 'error';
