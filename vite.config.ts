@@ -50,6 +50,11 @@ export default defineConfig({
       devOptions: { enabled: false },
     }),
   ],
+  resolve: {
+    // RxDB 17.6 pins its own Dexie (4.4.2) while src/db/blobStore.ts uses the project's; one
+    // copy serves both and keeps about 30 KB gzip of duplicate code out of the bundle.
+    dedupe: ['dexie'],
+  },
   build: {
     outDir: 'dist',
     sourcemap: true,

@@ -3,31 +3,41 @@ import { Link, Route, Switch } from 'wouter';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { Notice } from './components/Notice';
 import { StatusScreen } from './components/StatusScreen';
+import { BlobServiceContext } from './data/BlobContext';
 import { DatabaseContext } from './data/DatabaseContext';
 import { StorageNotice } from './data/StorageNotice';
 import { useOpenDatabase } from './data/useOpenDatabase';
 import { useReplication } from './data/useReplication';
 import { HomeScreen } from './home/HomeScreen';
-import { useI18n } from './i18n/i18n';
+import { loadAllMessages, useI18n } from './i18n/i18n';
 import { AccountMenu } from './layout/AccountMenu';
 import { SyncIndicator } from './layout/SyncIndicator';
 import { TopBar } from './layout/TopBar';
 import { useAuth, useSession } from './session/SessionContext';
 
-// Each area loads when first opened. Their routes use full paths ("/checkin/:id").
-const CheckinRoutes = lazy(() => import('./checkin').then((module) => ({ default: module.CheckinRoutes })));
-const OrderRoutes = lazy(() => import('./orders').then((module) => ({ default: module.OrderRoutes })));
+// Each area loads when first opened, together with the messages of every area. Their routes
+// use full paths ("/checkin/:id").
+const CheckinRoutes = lazy(async () => {
+  const [module] = await Promise.all([import('./checkin'), loadAllMessages()]);
+  return { default: module.CheckinRoutes };
+});
+const OrderRoutes = lazy(async () => {
+  const [module] = await Promise.all([import('./orders'), loadAllMessages()]);
+  return { default: module.OrderRoutes };
+});
 
-function Screens() {
+/** The screens; those that store photos and signatures wait until the blob store is open. */
+function Screens({ blobsReady }: { blobsReady: boolean }) {
   const { t } = useI18n();
+  const opening = <StatusScreen message={t('shell.openingDatabase')} />;
 
   return (
     <ErrorBoundary fallback={<StatusScreen tone="error" message={t('shell.screenFailed')} retry />}>
       <Suspense fallback={<StatusScreen message={t('shell.loading')} />}>
         <Switch>
           <Route path="/"><HomeScreen /></Route>
-          <Route path="/checkin/*?"><CheckinRoutes /></Route>
-          <Route path="/orders/*?"><OrderRoutes /></Route>
+          <Route path="/checkin/*?">{blobsReady ? <CheckinRoutes /> : opening}</Route>
+          <Route path="/orders/*?">{blobsReady ? <OrderRoutes /> : opening}</Route>
           <Route><StatusScreen message={t('shell.notFound')} /></Route>
         </Switch>
       </Suspense>
@@ -41,14 +51,14 @@ function Screens() {
  */
 export default function SignedInApp() {
   const { t } = useI18n();
-  const { state } = useAuth();
+  const { state, manager } = useAuth();
   const session = useSession();
   const database = useOpenDatabase(session.dealer.id);
-  const syncStatus = useReplication(database.status === 'open' ? database.database : null);
+  const { status: syncStatus, blobs } = useReplication(database.status === 'open' ? database.database : null, manager, session.dealer.id);
 
   return (
     <div className="app">
-      <TopBar status={<SyncIndicator status={syncStatus} />} account={<AccountMenu pendingChanges={syncStatus.pendingChanges} />} />
+      <TopBar status={<SyncIndicator status={syncStatus} />} account={<AccountMenu pendingChanges={syncStatus.pendingChanges ?? 0} />} />
       <div className="app__notices">
         {state.status === 'expired' && (
           <Notice tone="warning" actions={<Link href="/login" className="button">{t('shell.signInAgain')}</Link>}>
@@ -64,7 +74,9 @@ export default function SignedInApp() {
         )}
         {database.status === 'open' && (
           <DatabaseContext.Provider value={database.database}>
-            <Screens />
+            <BlobServiceContext.Provider value={blobs}>
+              <Screens blobsReady={blobs !== null} />
+            </BlobServiceContext.Provider>
           </DatabaseContext.Provider>
         )}
       </main>

@@ -70,6 +70,11 @@ export async function refreshStorageState(): Promise<StorageState> {
  */
 export function reportStorageError(error: unknown): boolean {
   if (classifyStorageError(error) !== 'quota') return false;
-  setStorageState({ kind: 'full' });
+  markStorageFull();
   return true;
+}
+
+/** Marks the storage full, for example when replication could not store a pulled document. */
+export function markStorageFull(): void {
+  if (currentState.kind !== 'full') setStorageState({ kind: 'full' });
 }

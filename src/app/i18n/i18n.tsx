@@ -10,27 +10,61 @@ export const TIME_ZONE = 'Asia/Shanghai';
 const LOCALE_STORAGE_KEY = 'service-lane.locale';
 
 export type Catalog = Record<MessageKey, string>;
+type PartialCatalog = Partial<Record<MessageKey, string>>;
 
-// Each locale's catalog is its own chunk, so the app loads only the language it shows.
-const CATALOG_LOADERS: Record<Locale, () => Promise<Catalog>> = {
-  'zh-CN': () => import('./zh-CN').then((module) => module.zhCN),
-  en: () => import('./en').then((module) => module.en),
-};
-const loadedCatalogs = new Map<Locale, Catalog>();
+/*
+ * Every area file of every locale (`zh-CN/checkin.ts`, `en/orders.ts`, …) is its own chunk.
+ * The first screens load only the core areas; the rest loads in the background after the
+ * first frame, and a lazy screen waits for it (`loadAllMessages`) before it renders.
+ */
+const AREA_MODULES = import.meta.glob<Record<string, PartialCatalog>>(['./zh-CN/*.ts', './en/*.ts', '!./*/index.ts']);
+const CORE_AREAS: readonly string[] = ['common', 'login', 'home', 'sync', 'pwa', 'validation', 'field'];
 
-/** Loads a locale's catalog (once); `translate` and the provider need it loaded first. */
-export async function loadCatalog(locale: Locale): Promise<Catalog> {
-  const loaded = loadedCatalogs.get(locale);
-  if (loaded) return loaded;
-  const catalog = await CATALOG_LOADERS[locale]();
-  loadedCatalogs.set(locale, catalog);
-  return catalog;
+const catalogs = new Map<Locale, PartialCatalog>();
+const loadedAreas = new Map<string, Promise<void>>();
+let activeLocale: Locale = 'zh-CN';
+
+function areaPaths(locale: Locale, which: 'core' | 'all'): string[] {
+  const prefix = `./${locale}/`;
+  return Object.keys(AREA_MODULES).filter((path) => {
+    if (!path.startsWith(prefix)) return false;
+    const area = path.slice(prefix.length, -'.ts'.length);
+    return which === 'all' || CORE_AREAS.includes(area);
+  });
 }
 
-/** Whether a string is a message key; every catalog has the same keys, so any loaded one answers. */
+function loadArea(locale: Locale, path: string): Promise<void> {
+  let loading = loadedAreas.get(path);
+  if (!loading) {
+    loading = AREA_MODULES[path]!().then((module) => {
+      const catalog = catalogs.get(locale) ?? {};
+      for (const messages of Object.values(module)) Object.assign(catalog, messages);
+      catalogs.set(locale, catalog);
+    });
+    // A failed chunk load (offline before the app was cached) may be retried later.
+    loading.catch(() => loadedAreas.delete(path));
+    loadedAreas.set(path, loading);
+  }
+  return loading;
+}
+
+/** Loads the messages of the first screens in a locale (once); render after it resolves. */
+export async function loadCatalog(locale: Locale): Promise<void> {
+  await Promise.all(areaPaths(locale, 'core').map((path) => loadArea(locale, path)));
+}
+
+/** Loads every area of a locale, by default the one shown; lazy screens await it before rendering. */
+export async function loadAllMessages(locale: Locale = activeLocale): Promise<void> {
+  await Promise.all(areaPaths(locale, 'all').map((path) => loadArea(locale, path)));
+}
+
+function hasCoreMessages(locale: Locale): boolean {
+  return areaPaths(locale, 'core').every((path) => loadedAreas.has(path)) && catalogs.has(locale);
+}
+
+/** Whether a string is a message key of a loaded area. */
 export function isMessageKey(key: string): key is MessageKey {
-  const catalog = loadedCatalogs.values().next().value;
-  return catalog !== undefined && Object.hasOwn(catalog, key);
+  return [...catalogs.values()].some((catalog) => Object.hasOwn(catalog, key));
 }
 
 /** Replaces `{name}` placeholders with the given parameters. */
@@ -41,12 +75,12 @@ function interpolate(template: string, params: MessageParams | undefined): strin
 
 /**
  * Translates a key in a locale, outside React (for example in the print layout) as inside.
- * The locale's catalog must be loaded (`await loadCatalog(locale)`); until then another
- * loaded catalog answers, and with none loaded the key itself is returned.
+ * The key's area must be loaded (`loadCatalog`, `loadAllMessages`); until then another
+ * locale's text is used if loaded, else the key itself.
  */
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
-  const catalog = loadedCatalogs.get(locale) ?? loadedCatalogs.values().next().value;
-  return interpolate(catalog?.[key] ?? key, params);
+  const text = catalogs.get(locale)?.[key] ?? [...catalogs.values()].find((catalog) => catalog[key] !== undefined)?.[key];
+  return interpolate(text ?? key, params);
 }
 
 /** Returns the saved locale, zh-CN unless the user switched to English before. */
@@ -86,11 +120,17 @@ export function formatShanghaiTime(value: string | Date): string {
  */
 export function I18nProvider({ children, initialLocale }: { children: ReactNode; initialLocale?: Locale }) {
   const [locale, setLocaleState] = useState<Locale>(initialLocale ?? loadLocale);
-  const [ready, setReady] = useState(() => loadedCatalogs.has(locale));
+  const [ready, setReady] = useState(() => hasCoreMessages(locale));
+  // Set while rendering, because lazy screens below start loading during this render.
+  activeLocale = locale;
 
   useEffect(() => {
-    if (ready) return;
-    void loadCatalog(locale).then(() => setReady(true));
+    if (!ready) {
+      void loadCatalog(locale).then(() => setReady(true));
+      return;
+    }
+    // The other areas follow in the background, so a screen opened later renders at once.
+    void loadAllMessages(locale).catch((error: unknown) => console.warn(`loading the ${locale} messages failed`, error));
   }, [locale, ready]);
 
   const setLocale = useCallback((next: Locale) => {
@@ -99,7 +139,8 @@ export function I18nProvider({ children, initialLocale }: { children: ReactNode;
     } catch {
       // Private mode may refuse storage; the switch still applies to this visit.
     }
-    loadCatalog(next).then(
+    // Every area, since a screen of any area may be open when the language changes.
+    Promise.all([loadCatalog(next), loadAllMessages(next)]).then(
       () => setLocaleState(next),
       (error: unknown) => console.error(`loading the ${next} message catalog failed`, error),
     );

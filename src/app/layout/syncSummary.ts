@@ -1,17 +1,6 @@
-import type { MessageKey, MessageParams } from '../i18n/i18n';
-import { formatShanghaiDate, formatShanghaiTime } from '../i18n/i18n';
-
-/** What the top bar needs from the sync status. */
-export interface SyncStatusInput {
-  online: boolean;
-  pendingChanges: number;
-  /** When the last sync finished (ISO), null before the first. */
-  lastSyncedAt: string | null;
-  /** A failed request or a rejected push, null when the last attempt worked. */
-  error: string | null;
-  /** The sign-in expired and replication paused until the advisor signs in again. */
-  authExpired?: boolean;
-}
+import type { SyncErrorCode } from '../../db/syncErrors';
+import type { SyncStatus } from '../../db/syncStatus';
+import { formatShanghaiDate, formatShanghaiTime, type MessageKey, type MessageParams } from '../i18n/i18n';
 
 export interface Message {
   key: MessageKey;
@@ -23,27 +12,63 @@ export type SyncTone = 'ok' | 'pending' | 'error' | 'offline';
 export interface SyncSummary {
   tone: SyncTone;
   connection: Message;
-  /** The state of local changes; "all synced" only when nothing waits and nothing failed. */
+  /** The local changes: how many wait; "all synced" only when the status says `synced`. */
   changes: Message;
-  /** When the last sync finished; null before the first (then `changes` says so). */
-  lastSync: Message | null;
+  /** A problem that needs attention or explains a delay; null when there is none. */
+  problem: Message | null;
+  /** When the last sync finished, or that none has yet. */
+  lastSync: Message;
+}
+
+const ERROR_MESSAGES: Record<SyncErrorCode, MessageKey> = {
+  session_expired: 'sync.errors.session_expired',
+  storage_full: 'sync.errors.storage_full',
+  rejected: 'sync.errors.rejected',
+  invalid_server_document: 'sync.errors.invalid_server_document',
+  server_error: 'sync.errors.server_error',
+  offline: 'sync.errors.offline',
+  unknown: 'sync.errors.unknown',
+};
+
+function describeChanges(status: SyncStatus): Message {
+  if (status.pendingChanges === null) return { key: 'sync.counting' };
+  if (status.pendingChanges > 0) return { key: 'sync.pending', params: { count: status.pendingChanges } };
+  switch (status.state) {
+    case 'synced':
+      return { key: 'sync.allSynced' };
+    case 'syncing':
+      return { key: 'sync.syncing' };
+    case 'offline':
+    case 'error':
+    case 'unknown':
+      return { key: 'sync.noPending' };
+  }
+}
+
+function describeProblem(status: SyncStatus): Message | null {
+  if (!status.error) return null;
+  // Offline, failed requests are expected: the connection label already says so.
+  if (!status.online && status.error === 'offline') return null;
+  return { key: ERROR_MESSAGES[status.error] };
+}
+
+function toneOf(status: SyncStatus): SyncTone {
+  switch (status.state) {
+    case 'error':
+      return 'error';
+    case 'offline':
+      return 'offline';
+    case 'synced':
+      return 'ok';
+    case 'syncing':
+    case 'unknown':
+      return 'pending';
+  }
 }
 
 /** Describes the sync status for the top bar; pure, so the wording rules are testable. */
-export function summarizeSync(status: SyncStatusInput, now: Date = new Date()): SyncSummary {
-  const connection: Message = { key: status.online ? 'sync.online' : 'sync.offline' };
-
-  // Offline, failed requests are expected and say nothing new, so only the connection shows.
-  const error = status.online ? status.error : null;
-
-  let changes: Message;
-  if (status.pendingChanges > 0) changes = { key: 'sync.pending', params: { count: status.pendingChanges } };
-  else if (status.authExpired) changes = { key: 'sync.authExpired' };
-  else if (error) changes = { key: 'sync.errorShort' };
-  else if (status.lastSyncedAt) changes = { key: 'sync.allSynced' };
-  else changes = { key: 'sync.neverSynced' };
-
-  let lastSync: Message | null = null;
+export function summarizeSync(status: SyncStatus, now: Date = new Date()): SyncSummary {
+  let lastSync: Message = { key: 'sync.neverSynced' };
   if (status.lastSyncedAt) {
     const date = formatShanghaiDate(status.lastSyncedAt);
     const time = formatShanghaiTime(status.lastSyncedAt);
@@ -52,10 +77,11 @@ export function summarizeSync(status: SyncStatusInput, now: Date = new Date()): 
       : { key: 'sync.lastSyncedDate', params: { date, time } };
   }
 
-  let tone: SyncTone = 'ok';
-  if (error || status.authExpired) tone = 'error';
-  else if (!status.online) tone = 'offline';
-  else if (status.pendingChanges > 0 || !status.lastSyncedAt) tone = 'pending';
-
-  return { tone, connection, changes, lastSync };
+  return {
+    tone: toneOf(status),
+    connection: { key: status.online ? 'sync.online' : 'sync.offline' },
+    changes: describeChanges(status),
+    problem: describeProblem(status),
+    lastSync,
+  };
 }
