@@ -5,108 +5,12 @@
  */
 import type { MangoQuerySelector } from 'rxdb';
 import { openDatabase, type ServiceLaneDatabase } from '../src/db/database';
-import { vehicleSchema, type Vehicle } from '../src/domain/schemas/vehicle';
-import { vinCheckDigit, vinTail } from '../src/domain/vin';
+import type { Vehicle } from '../src/domain/schemas/vehicle';
+import { buildVehicles, createRandom, pick } from './fixtures';
 
 const DEALER_ID = 'bench-dealer';
-const INSERT_BATCH_SIZE = 2_000;
 const RESULT_LIMIT = 20;
-
-// Plate provinces weighted roughly by car ownership; Beijing and Shanghai dealers see mostly local plates.
-const PROVINCES = '京京京京京京京京京冀冀津沪沪苏浙粤鲁豫川';
-const AUTHORITIES = 'ABCDEFGHJKLMNPQ';
-const SERIAL_CHARACTERS = '0123456789ABCDEFGHJKLMNPQRSTUVWXYZ';
-const VIN_CHARACTERS = '0123456789ABCDEFGHJKLMNPRSTUVWXYZ';
-const WORLD_MANUFACTURER_IDS = ['LBV', 'LBV', 'LBV', 'WBA', 'WBS', 'LFV', 'LSV', 'LHG'];
-const MOBILE_PREFIXES = ['133', '135', '136', '138', '139', '150', '152', '158', '166', '177', '180', '186', '189', '191', '199'];
-const MODELS = [
-  { make: 'BMW', model: '530Li', series: '5' },
-  { make: 'BMW', model: '325Li', series: '3' },
-  { make: 'BMW', model: 'X3 xDrive30i', series: 'X3' },
-  { make: 'BMW', model: 'X5 xDrive40Li', series: 'X5' },
-  { make: 'BMW', model: 'i3 eDrive35L', series: 'i3' },
-];
-const COLOURS = ['矿石白', '宝石青', '碳黑', '雪山白', '曼哈顿灰'];
-
-/** Mulberry32: a small seeded generator, so every run stores the same vehicles. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-function pick<T>(random: () => number, items: ArrayLike<T>): T {
-  return items[Math.floor(random() * items.length)]!;
-}
-
-function randomString(random: () => number, alphabet: string, length: number): string {
-  let text = '';
-  for (let i = 0; i < length; i++) text += pick(random, alphabet);
-  return text;
-}
-
-function randomPlate(random: () => number): string {
-  const prefix = pick(random, PROVINCES) + pick(random, AUTHORITIES);
-  // About one car in five carries a green new-energy plate.
-  if (random() < 0.2) return `${prefix}${pick(random, 'DF')}${pick(random, SERIAL_CHARACTERS)}${randomString(random, '0123456789', 4)}`;
-  return prefix + randomString(random, SERIAL_CHARACTERS, 5);
-}
-
-function randomVin(random: () => number): string {
-  const draft = `${pick(random, WORLD_MANUFACTURER_IDS)}${randomString(random, VIN_CHARACTERS, 5)}0${randomString(random, VIN_CHARACTERS, 2)}${randomString(random, '0123456789', 6)}`;
-  return draft.slice(0, 8) + vinCheckDigit(draft)! + draft.slice(9);
-}
-
-function uniqueValue(random: () => number, seen: Set<string>, make: (random: () => number) => string): string {
-  for (;;) {
-    const value = make(random);
-    if (!seen.has(value)) {
-      seen.add(value);
-      return value;
-    }
-  }
-}
-
-/** Builds `count` distinct, valid vehicles (unique plate, VIN and mobile). */
-function buildVehicles(count: number): Vehicle[] {
-  const random = createRandom(20_261_204);
-  const plates = new Set<string>();
-  const vins = new Set<string>();
-  const mobiles = new Set<string>();
-  const now = new Date('2026-12-04T02:00:00.000Z');
-  const vehicles: Vehicle[] = [];
-
-  for (let i = 0; i < count; i++) {
-    const vin = uniqueValue(random, vins, randomVin);
-    const model = pick(random, MODELS);
-    const createdAt = new Date(now.getTime() - Math.floor(random() * 3 * 365 * 86_400_000)).toISOString();
-    // Parsed like every tablet write, so the benchmark stores only documents the app would accept.
-    vehicles.push(vehicleSchema.parse({
-      id: `vehicle-${String(i).padStart(6, '0')}`,
-      dealerId: DEALER_ID,
-      createdAt,
-      updatedAt: createdAt,
-      updatedBy: 'bench',
-      mergeConflicts: [],
-      customerId: `customer-${String(i).padStart(6, '0')}`,
-      customerMobile: uniqueValue(random, mobiles, (next) => pick(next, MOBILE_PREFIXES) + randomString(next, '0123456789', 8)),
-      plate: uniqueValue(random, plates, randomPlate),
-      vin,
-      vinTail: vinTail(vin),
-      make: model.make,
-      model: model.model,
-      series: model.series,
-      color: pick(random, COLOURS),
-      lastMileageKm: Math.floor(random() * 150_000),
-    }));
-  }
-  return vehicles;
-}
+const INSERT_BATCH_SIZE = 2_000;
 
 export interface TimingSummary {
   queries: number;
@@ -143,7 +47,7 @@ async function seed(count: number): Promise<{ vehicles: number; insertMs: number
   const db = await open();
   const openMs = performance.now() - openStarted;
 
-  vehicles = buildVehicles(count);
+  vehicles = buildVehicles(count, DEALER_ID);
   const stored = await db.vehicles.count().exec();
   if (stored === count) return { vehicles: stored, insertMs: 0, openMs };
 
