@@ -10,8 +10,8 @@ export const DEFAULT_BACKOFF: BackoffOptions = { initialMs: 1_000, maxMs: 30_000
 
 /**
  * Returns the wait before retry number `attempt` (0 for the first): the initial wait doubled
- * per attempt up to the maximum, with up to 25 % random reduction so that many tablets cut
- * off by the same server restart do not all reconnect in the same instant.
+ * per attempt up to the maximum, minus up to 25 % at random. The random part keeps tablets
+ * cut off by the same server restart from all reconnecting in the same instant.
  */
 export function backoffDelayMs(attempt: number, options: BackoffOptions = DEFAULT_BACKOFF, random: () => number = Math.random): number {
   const exponential = Math.min(options.maxMs, options.initialMs * 2 ** Math.min(attempt, 30));
@@ -33,7 +33,7 @@ export function waitOrWake(ms: number, signal?: AbortSignal, wake?: EventTarget,
   });
 }
 
-/** The window when running in a browser, so waits end early when the tablet comes back online. */
+/** Returns the window in a browser (undefined in Node), so waits end early when the tablet comes back online. */
 export function onlineEventTarget(): EventTarget | undefined {
   return typeof window !== 'undefined' && typeof window.addEventListener === 'function' ? window : undefined;
 }

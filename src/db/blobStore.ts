@@ -5,9 +5,9 @@ import { sha256Hex } from '../domain/canonical';
 import { withStorageRetry } from './storageErrors';
 
 /**
- * Upload state of a stored blob: `pending` waits for upload, `uploaded` is on the server
- * (uploaded here or downloaded from it), `rejected` was refused by the server for good
- * (too large, wrong type) and stays counted as waiting so the tablet never reports "synced".
+ * Upload state of a stored blob. `pending` waits for upload. `uploaded` is on the server,
+ * uploaded here or downloaded from it. `rejected` was rejected by the server for good (too
+ * large, wrong type); it stays counted as waiting, so the tablet never reports "synced".
  */
 export type UploadState = 'pending' | 'uploaded' | 'rejected';
 

@@ -12,7 +12,7 @@ import { failedOutcome, type RequestOutcome } from './syncErrors';
 const UPLOAD_CONCURRENCY = 2;
 const UPLOAD_PAGE_SIZE = 20;
 
-/** What a photo view shows: the image, or a placeholder while the bytes are on their way. */
+/** The content of a photo view: the image, or a placeholder while the bytes are on their way. */
 export type BlobView =
   | { status: 'loading' }
   | { status: 'ready'; url: string }
@@ -213,7 +213,7 @@ export class BlobService {
       return true;
     } catch (error) {
       this.outcomes.next(failedOutcome(error));
-      // A 4xx other than an auth or rate-limit answer will fail the same way every time.
+      // A 4xx other than an auth or rate-limit response will fail the same way every time.
       if (error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 401 && error.status !== 408 && error.status !== 429) {
         await this.store.markRejected(sha256, error.code);
         return true;

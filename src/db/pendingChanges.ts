@@ -11,10 +11,10 @@ import type { RxReplicationState } from 'rxdb/plugins/replication';
 const PAGE_SIZE = 500;
 
 /*
- * RxDB keeps no counter of unpushed documents, so this reads the same state its upstream
- * (rxdb/src/replication-protocol/upstream.ts, RxDB 17.6) reads to decide what to push:
- * the local documents written after the stored upstream checkpoint, compared with the
- * master state the replication assumes for each. A document counts as pending until the
+ * RxDB keeps no counter of unpushed documents. This module reads the state that RxDB's
+ * upstream (rxdb/src/replication-protocol/upstream.ts, RxDB 17.6) reads to decide what to
+ * push: the local documents written after the stored upstream checkpoint, each compared
+ * with the master state the replication assumes for it. A document counts as pending until the
  * server acknowledged its current state, and counting errs towards "pending": a document
  * pulled moments ago can count until RxDB has written its meta row.
  */

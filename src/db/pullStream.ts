@@ -25,7 +25,7 @@ type StreamItem<C extends CollectionName> = RxReplicationPullStreamItem<Document
 
 /**
  * Streams a collection's server-sent change events as RxDB pull-stream items. The
- * connection is opened again with back-off after a network drop or a server restart; the
+ * connection is opened again with back-off after a network drop or a server restart. The
  * server sends RESYNC on each new connection, so RxDB pulls whatever it missed meanwhile.
  */
 export function pullStream<C extends CollectionName>(options: PullStreamOptions<C>): Observable<StreamItem<C>> {

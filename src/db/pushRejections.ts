@@ -6,7 +6,7 @@ import type { SessionStorage } from './session';
 
 /*
  * The server stores the valid rows of a push and rejects the others, marking each rejected
- * row of its answer with `_rejection` (an invalid document, a document naming another
+ * row of its response with `_rejection` (an invalid document, a document naming another
  * dealer, a rewritten signature). The tablet must not hand such a row to RxDB as a
  * conflict: resolving it would push the same row again, and the server would reject it
  * again, forever. The row is taken out of the answer, so RxDB moves on, and kept here until

@@ -13,7 +13,7 @@ import { failedOutcome, type RequestOutcome } from './syncErrors';
 import { parsePullBody, parseServerDocuments, syncPath, type Checkpoint, type ReplicatedDocument } from './syncProtocol';
 
 /*
- * Browsers open at most six HTTP/1.1 connections to one server, and every pull stream holds
+ * Browsers open at most six HTTP/1.1 connections to one server, and every pull stream keeps
  * one open. Streaming all seven collections would leave no connection for pulls, pushes and
  * photo uploads, so only the collections that change during the day stream; the others pull
  * when any stream reports a change, on reconnection and every POLL_INTERVAL_MS.
@@ -41,7 +41,7 @@ export interface StartReplicationOptions {
   pushBatchSize?: number;
   /** Replicate only in the leading browser tab (default true). Tests with multiInstance off pass nothing. */
   waitForLeadership?: boolean;
-  /** Where rejected pushes are remembered across reloads; localStorage by default. */
+  /** Storage of rejected pushes across reloads; localStorage by default. */
   storage?: SessionStorage;
 }
 
@@ -245,8 +245,8 @@ function replicateCollection<C extends CollectionName>(context: CollectionReplic
 const rejectedEntrySchema = z.looseObject({ _rejection: pushRejectionSchema });
 
 /**
- * Takes the rows the server rejected out of a push answer and records them; returns the
- * remaining entries, the real conflicts. See src/db/pushRejections.ts for why.
+ * Takes the rows the server rejected out of a push response and records them. Returns the
+ * remaining entries, the real conflicts. src/db/pushRejections.ts explains why.
  */
 function separateRejections<C extends CollectionName>(
   context: CollectionReplicationContext,

@@ -4,7 +4,7 @@ import { StorageFullError } from './storageErrors';
 import { InvalidServerDocumentError } from './syncProtocol';
 
 /**
- * Why the last exchange with the server failed, as a message-catalog code for the sync
+ * The reason the last exchange with the server failed, as a message-catalog code for the sync
  * indicator: offline (no connection), session_expired (log in again), server_error (5xx),
  * rejected (the server refused a request with a 4xx), invalid_server_document (a document
  * from the server failed this tablet's schema), storage_full (the tablet's quota is used up).

@@ -86,7 +86,7 @@ export function parseStreamEvent<C extends CollectionName>(
   return { item: { documents: parsed.documents, checkpoint: parsed.checkpoint }, invalid: parsed.invalid };
 }
 
-/** The URL path of a replication endpoint. */
+/** Returns the URL path of a replication endpoint. */
 export function syncPath(collection: CollectionName, endpoint: 'pull' | 'push' | 'pull-stream'): string {
   return `/api/sync/${collection}/${endpoint}`;
 }

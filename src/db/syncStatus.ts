@@ -21,10 +21,10 @@ import type { SessionStorage } from './session';
 import type { RequestOutcome, SyncErrorCode } from './syncErrors';
 
 /**
- * The sync indicator's summary: `synced` only when online, idle and nothing waits;
- * `syncing` while online with requests running or changes waiting; `offline` when the last
- * request found no connection; `error` when sync cannot continue without the advisor
- * (session expired, storage full, a change rejected); `unknown` before the first count.
+ * The sync indicator's summary. `synced` only when online, idle and nothing waits.
+ * `syncing` while online with requests running or changes waiting. `offline` when the last
+ * request found no connection. `error` when sync cannot continue without the advisor
+ * (session expired, storage full, a change rejected). `unknown` before the first count.
  */
 export type SyncState = 'synced' | 'syncing' | 'offline' | 'error' | 'unknown';
 
@@ -39,8 +39,8 @@ export interface SyncStatus {
   /** When the tablet last finished a sync with nothing left waiting (ISO time), kept across reloads. */
   lastSyncedAt: string | null;
   /**
-   * Why sync is held up: `rejected` while a rejected document version waits for a corrected
-   * one, otherwise the failure of the latest request of each source; null when all went through.
+   * The reason sync is held up: `rejected` while a rejected document version waits for a
+   * corrected one. Otherwise it is the failure of the latest request of any source, or null.
    */
   error: SyncErrorCode | null;
   /** Document versions the server rejected, with the field and reason, for the UI to name. */
@@ -50,7 +50,7 @@ export interface SyncStatus {
 export interface SyncStatusOptions {
   replication: ServiceLaneReplication;
   blobs?: BlobService;
-  /** Where lastSyncedAt is kept; localStorage by default. */
+  /** Storage of lastSyncedAt; localStorage by default. */
   storage?: SessionStorage;
   /** navigator by default; anything with `onLine`. */
   navigator?: { onLine: boolean };

@@ -69,7 +69,7 @@ export function checkinDraft(
   };
 }
 
-/** A complete check-in with its customer and vehicle, as an advisor records it on the walkaround. */
+/** Builds a complete check-in with its customer and vehicle, as an advisor records it on the walkaround. */
 export function walkaround(overrides: Partial<DocumentDraft<'checkins'>> = {}) {
   const customer = customerDraft();
   const vehicle = vehicleDraft(customer);
@@ -77,7 +77,7 @@ export function walkaround(overrides: Partial<DocumentDraft<'checkins'>> = {}) {
   return { customer, vehicle, checkin };
 }
 
-/** A stored check-in as replication carries it: the draft with its bookkeeping fields. */
+/** Builds a stored check-in as replication carries it: the draft with its bookkeeping fields. */
 export function storedCheckin(draft: DocumentDraft<'checkins'>, bookkeeping: Partial<Checkin> = {}): Checkin & { _deleted: boolean } {
   return {
     dealerId: 'dealer-d01',

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { IDBKeyRange } from 'fake-indexeddb';
+import { IDBKeyRange, type IDBFactory } from 'fake-indexeddb';
 import { firstValueFrom, filter, type Observable } from 'rxjs';
 import { BlobService } from '../../../src/db/blobs';
 import type { ServiceLaneDatabase } from '../../../src/db/database';
@@ -32,7 +32,7 @@ export async function waitFor(description: string, condition: () => boolean | Pr
   }
 }
 
-/** The Web Storage API over a Map, one per simulated tablet (Node has no localStorage). */
+/** Creates the Web Storage API over a Map, one per simulated tablet (Node has no localStorage). */
 export function memoryStorage(): SessionStorage & { entries: Map<string, string> } {
   const entries = new Map<string, string>();
   return {
@@ -52,6 +52,8 @@ export interface TestServer {
   stop(): Promise<void>;
   /** Starts the server again on the same port and data folder. */
   restart(): Promise<void>;
+  /** Moves the server's clock forward, for example past the lifetime of every token. */
+  advanceClock(ms: number): void;
 }
 
 /** Starts the real server in this process on a loopback port with a temporary SQLite folder. */
@@ -59,8 +61,15 @@ export async function startTestServer(options: { heartbeatMs?: number } = {}): P
   const dataDir = mkdtempSync(join(tmpdir(), 'service-lane-sync-'));
   const logs: LogRecord[] = [];
   const log = (record: LogRecord) => void logs.push(record);
+  let clockOffsetMs = 0;
+  const serverOptions = {
+    dataDir,
+    log,
+    now: () => Date.now() + clockOffsetMs,
+    ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),
+  };
 
-  let running = await startServer({ port: 0, dataDir, log, ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}) });
+  let running = await startServer({ port: 0, ...serverOptions });
   const dealer = await running.store.getDealerByCode(DEMO_DEALER.code);
   if (!dealer) throw new Error('the demo dealer was not seeded');
   await running.store.createUser({
@@ -85,9 +94,12 @@ export async function startTestServer(options: { heartbeatMs?: number } = {}): P
     },
     async restart() {
       await server.stop();
-      running = await startServer({ port: server.port, dataDir, log, ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}) });
+      running = await startServer({ port: server.port, ...serverOptions });
       server.running = running;
       stopped = false;
+    },
+    advanceClock(ms: number) {
+      clockOffsetMs += ms;
     },
   };
   return server;
@@ -101,6 +113,8 @@ export async function removeTestServer(server: TestServer): Promise<void> {
 /** One simulated tablet: its own IndexedDB, localStorage, network switch, session, replication and blobs. */
 export interface Tablet {
   db: ServiceLaneDatabase;
+  /** The tablet's fake IndexedDB, to open its stores again as after a reload. */
+  indexedDB: IDBFactory;
   storage: ReturnType<typeof memoryStorage>;
   network: SwitchableNetwork;
   session: SessionManager;
@@ -154,6 +168,7 @@ export async function openTablet(options: TabletOptions): Promise<Tablet> {
 
   return {
     db,
+    indexedDB: tabletStorage.indexedDB,
     storage,
     network,
     session,
