@@ -17,6 +17,7 @@ const GLASS = 'ck-car__glass';
 const LINE = 'ck-car__line';
 const TYRE = 'ck-car__tyre';
 const LAMP = 'ck-car__lamp';
+const TAIL_LAMP = 'ck-car__lamp ck-car__lamp--tail';
 
 /** A saloon seen from its left side, nose to the left. The right view mirrors it. */
 function SideView(): ReactNode {
@@ -32,7 +33,7 @@ function SideView(): ReactNode {
       <path className={LINE} d="M 232 132 h 22 M 362 132 h 22" />
       <path className={BODY} d="M 196 112 q -14 -14 -26 -4 q 2 10 22 12 Z" />
       <path className={LAMP} d="M 34 140 q 12 -10 34 -12 l -4 12 Z" />
-      <path className={LAMP} d="M 572 130 l -22 -6 l 0 12 l 22 4 Z" />
+      <path className={TAIL_LAMP} d="M 572 130 l -22 -6 l 0 12 l 22 4 Z" />
       <circle className={TYRE} cx="144" cy="186" r="38" />
       <circle className={LINE} cx="144" cy="186" r="18" />
       <circle className={TYRE} cx="456" cy="186" r="38" />
@@ -87,8 +88,8 @@ function RearView(): ReactNode {
       <path className={BODY} d="M 28 192 L 28 136 Q 32 110 62 104 L 84 64 Q 94 48 114 47 L 186 47 Q 206 48 216 64 L 238 104 Q 268 110 272 136 L 272 192 Z" />
       <path className={GLASS} d="M 94 100 L 108 64 L 192 64 L 206 100 Z" />
       <path className={BODY} d="M 28 100 l -14 -8 l 0 14 l 14 4 Z M 272 100 l 14 -8 l 0 14 l -14 4 Z" />
-      <path className={LAMP} d="M 36 118 L 100 116 L 100 134 L 40 140 Z" />
-      <path className={LAMP} d="M 264 118 L 200 116 L 200 134 L 260 140 Z" />
+      <path className={TAIL_LAMP} d="M 36 118 L 100 116 L 100 134 L 40 140 Z" />
+      <path className={TAIL_LAMP} d="M 264 118 L 200 116 L 200 134 L 260 140 Z" />
       <path className={LINE} d="M 62 108 L 238 108 M 40 164 L 260 164" />
       <rect className={LINE} x="116" y="142" width="68" height="18" rx="2" />
     </>

@@ -18,7 +18,7 @@ export function SheetReview({ checkin }: { checkin: Checkin }) {
     ['checkin.print.vehicle', `${formatPlate(checkin.plate)} · ${checkin.vehicleModel} · ${checkin.vin}`],
     ['checkin.print.customer', checkin.customerName || none],
     ['checkin.intake.mileage', checkin.mileageKm === null ? none : t('checkin.print.kmValue', { km: checkin.mileageKm.toLocaleString() })],
-    ['checkin.intake.fuel', checkin.fuelEighths === null ? none : t('checkin.intake.fuelValue', { eighths: checkin.fuelEighths })],
+    ['checkin.intake.fuel', checkin.fuelEighths === null ? t('checkin.intake.fuelUnset') : t('checkin.intake.fuelValue', { eighths: checkin.fuelEighths })],
     ['checkin.intake.kit', kit.length > 0 ? kit.join(separator) : none],
     ['checkin.intake.valuables', checkin.valuablesReminded ? t('checkin.print.yes') : t('checkin.print.no')],
     ['checkin.intake.itemsLeft', checkin.itemsLeftInCar || none],
