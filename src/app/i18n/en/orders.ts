@@ -226,6 +226,7 @@ export const orders: Record<keyof typeof zhCN, string> = {
   'orders.handover.checklistIncomplete': 'Complete every pre-delivery check.',
   'orders.handover.nextServiceMissing': 'Enter the next service date and mileage.',
   'orders.handover.undecided': '{count} lines still await the customer’s decision.',
+  'orders.handover.pendingDiagnosis': '{count} lines pending diagnosis have no price yet: price them, make them free or remove them.',
   'orders.handover.followupHint': 'Delivery creates a follow-up task: customer service calls the customer within 72 hours.',
   'orders.handover.deliver': 'Confirm delivery',
   'orders.handover.delivered': 'Delivered at {time}.',
@@ -261,6 +262,7 @@ export const orders: Record<keyof typeof zhCN, string> = {
   'orders.print.nextService': 'Next service: {date} or {km} km, whichever comes first.',
   'orders.print.followupNotice': 'Customer service will call you within 72 hours. Thank you.',
   'orders.print.customerCopy': 'Customer copy',
+  'orders.print.tag': ' ({tag})',
 
   'orders.followup.title': 'Follow-up calls',
   'orders.followup.none': 'No customers to call.',

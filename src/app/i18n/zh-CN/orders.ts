@@ -225,6 +225,7 @@ export const orders = {
   'orders.handover.checklistIncomplete': '请完成全部交车前检查。',
   'orders.handover.nextServiceMissing': '请填写下次保养日期和里程。',
   'orders.handover.undecided': '还有 {count} 个项目待客户确认。',
+  'orders.handover.pendingDiagnosis': '还有 {count} 个待检测项目未报价：请报价、设为免费或删除。',
   'orders.handover.followupHint': '交车后系统将生成回访任务，客服专员会在 72 小时内致电客户。',
   'orders.handover.deliver': '确认交车',
   'orders.handover.delivered': '已于 {time} 交车。',
@@ -260,6 +261,7 @@ export const orders = {
   'orders.print.nextService': '下次保养：{date} 或 {km} 公里，以先到者为准。',
   'orders.print.followupNotice': '客服专员将在 72 小时内致电回访，感谢您的支持。',
   'orders.print.customerCopy': '客户联',
+  'orders.print.tag': '（{tag}）',
 
   'orders.followup.title': '回访任务',
   'orders.followup.none': '没有待回访的客户。',

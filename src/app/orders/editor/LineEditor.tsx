@@ -4,6 +4,7 @@ import { DraftText } from '../../checkin/DraftText';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useI18n } from '../../i18n/i18n';
 import { DecimalField } from '../fields/DecimalField';
+import { Toggle } from '../fields/Toggle';
 import { formatDecimalInput, formatYuanInput, parseHundredthsText, parseYuanText } from '../fields/parsers';
 import { PartsEditor } from './PartsEditor';
 
@@ -58,14 +59,8 @@ export function LineEditor({ line, onPatch, onRemove }: LineEditorProps) {
       </div>
 
       <div className="orders-line-editor__toggles">
-        <label className="orders-toggle">
-          <input type="checkbox" checked={line.free} onChange={(event) => onPatch({ free: event.target.checked })} />
-          <span>{t('orders.line.free')}</span>
-        </label>
-        <label className="orders-toggle">
-          <input type="checkbox" checked={line.pendingDiagnosis} onChange={(event) => onPatch({ pendingDiagnosis: event.target.checked })} />
-          <span>{t('orders.line.pendingDiagnosis')}</span>
-        </label>
+        <Toggle checked={line.free} onChange={(free) => onPatch({ free })}>{t('orders.line.free')}</Toggle>
+        <Toggle checked={line.pendingDiagnosis} onChange={(pendingDiagnosis) => onPatch({ pendingDiagnosis })}>{t('orders.line.pendingDiagnosis')}</Toggle>
       </div>
 
       {line.addedDuringRepair && (

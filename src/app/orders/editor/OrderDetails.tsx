@@ -4,6 +4,7 @@ import { DraftText } from '../../checkin/DraftText';
 import { formatShanghaiDate, formatShanghaiTime, useI18n } from '../../i18n/i18n';
 import { ChoiceGroup } from '../fields/ChoiceGroup';
 import { DecimalField } from '../fields/DecimalField';
+import { Toggle } from '../fields/Toggle';
 import { formatYuanInput, parseYuanText } from '../fields/parsers';
 import type { OrderChange } from '../model/useOrder';
 
@@ -75,10 +76,7 @@ export function OrderDetails({ order, disabled, change }: OrderDetailsProps) {
         disabled={disabled}
       />
 
-      <label className="orders-toggle">
-        <input type="checkbox" checked={order.carWash} disabled={disabled} onChange={(event) => set('carWash', event.target.checked)} />
-        <span>{t('orders.details.carWash')}</span>
-      </label>
+      <Toggle checked={order.carWash} disabled={disabled} onChange={(carWash) => set('carWash', carWash)}>{t('orders.details.carWash')}</Toggle>
 
       <div className="field">
         <label className="field__label" htmlFor={technicianId}>{t('orders.details.technician')}</label>

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 
 interface ChoiceGroupProps<T extends string> {
   label: string;
@@ -12,6 +12,9 @@ interface ChoiceGroupProps<T extends string> {
 /** A row of large toggle buttons for one choice among a few (category, payment, replaced parts). */
 export function ChoiceGroup<T extends string>({ label, options, value, labelOf, onChange, disabled }: ChoiceGroupProps<T>) {
   const labelId = useId();
+  // Shows the tap at once; the stored value arrives after the write to IndexedDB.
+  const [shown, setShown] = useState(value);
+  useEffect(() => setShown(value), [value]);
 
   return (
     <div className="field">
@@ -22,10 +25,13 @@ export function ChoiceGroup<T extends string>({ label, options, value, labelOf, 
             key={option}
             type="button"
             role="radio"
-            aria-checked={option === value}
-            className={`button orders-choice ${option === value ? 'orders-choice--selected' : ''}`}
+            aria-checked={option === shown}
+            className={`button orders-choice ${option === shown ? 'orders-choice--selected' : ''}`}
             disabled={disabled}
-            onClick={() => onChange(option)}
+            onClick={() => {
+              setShown(option);
+              onChange(option);
+            }}
           >
             {labelOf(option)}
           </button>

@@ -7,6 +7,7 @@ import { useDatabase } from '../../data/DatabaseContext';
 import { useRxQuery } from '../../data/useRxQuery';
 import { useI18n } from '../../i18n/i18n';
 import { useWriteContext } from '../../session/SessionContext';
+import { Toggle } from '../fields/Toggle';
 
 function FollowupItem({ followup }: { followup: Followup }) {
   const { t, formatDateTime } = useI18n();
@@ -37,10 +38,7 @@ function FollowupItem({ followup }: { followup: Followup }) {
             </button>
           ))}
         </div>
-        <label className="orders-toggle">
-          <input type="checkbox" checked={followup.escalated} disabled={done} onChange={(event) => update({ escalated: event.target.checked })} />
-          <span>{t('orders.followup.escalated')}</span>
-        </label>
+        <Toggle checked={followup.escalated} disabled={done} onChange={(escalated) => update({ escalated })}>{t('orders.followup.escalated')}</Toggle>
       </div>
       <div className="field">
         <label className="field__label" htmlFor={`followup-note-${followup.id}`}>{t('orders.followup.note')}</label>

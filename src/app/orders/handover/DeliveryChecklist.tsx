@@ -1,5 +1,6 @@
 import { DELIVERY_CHECKS, type Order } from '../../../domain/schemas/order';
 import { useI18n } from '../../i18n/i18n';
+import { Toggle } from '../fields/Toggle';
 
 interface DeliveryChecklistProps {
   order: Order;
@@ -15,10 +16,9 @@ export function DeliveryChecklist({ order, disabled, onToggle }: DeliveryCheckli
     <fieldset className="orders-panel orders-checklist">
       <legend className="orders-panel__title">{t('orders.handover.checklist')}</legend>
       {DELIVERY_CHECKS.map((check) => (
-        <label key={check} className="orders-toggle orders-checklist__item">
-          <input type="checkbox" checked={order.deliveryChecklist[check] === true} disabled={disabled} onChange={(event) => onToggle(check, event.target.checked)} />
-          <span>{t(`orders.check.${check}`, { parts: t(`orders.replacedParts.${order.replacedParts}`) })}</span>
-        </label>
+        <Toggle key={check} className="orders-checklist__item" checked={order.deliveryChecklist[check] === true} disabled={disabled} onChange={(done) => onToggle(check, done)}>
+          {t(`orders.check.${check}`, { parts: t(`orders.replacedParts.${order.replacedParts}`) })}
+        </Toggle>
       ))}
     </fieldset>
   );

@@ -49,6 +49,7 @@ export function HandoverScreen({ orderId }: { orderId: string }) {
     !checklistComplete(order) ? t('orders.handover.checklistIncomplete') : null,
     order.nextServiceDate === null || order.nextServiceKm === null ? t('orders.handover.nextServiceMissing') : null,
     undecided > 0 ? t('orders.handover.undecided', { count: undecided }) : null,
+    totals.pendingDiagnosisCount > 0 ? t('orders.handover.pendingDiagnosis', { count: totals.pendingDiagnosisCount }) : null,
   ].filter((text): text is string => text !== null);
 
   const deliver = async () => {

@@ -49,8 +49,8 @@ export function PrintLines({ lines, totals, showDecision }: PrintLinesProps) {
               <td>{index + 1}</td>
               <td>
                 {line.name}
-                {line.addedDuringRepair && ` (${t('orders.badge.added')})`}
-                {line.free && ` (${t('orders.badge.free')})`}
+                {line.addedDuringRepair && t('orders.print.tag', { tag: t('orders.badge.added') })}
+                {line.free && t('orders.print.tag', { tag: t('orders.badge.free') })}
                 {line.parts.length > 0 && (
                   <span className="print-table__parts">{line.parts.map((part) => `${part.partNumber} ${part.name} × ${part.quantity}`).join(' · ')}</span>
                 )}

@@ -4,7 +4,8 @@ import { declinedLines } from '../../../domain/orderSigning';
 import type { Order } from '../../../domain/schemas/order';
 import { computeOrderTotals, type OrderTotals } from '../../../domain/totals';
 import { StatusScreen } from '../../components/StatusScreen';
-import { I18nProvider, useI18n } from '../../i18n/i18n';
+import { useI18n } from '../../i18n/i18n';
+import { CustomerLocale } from '../CustomerLocale';
 import { TotalsPanel } from '../TotalsPanel';
 import { SettlementSummary } from '../handover/SettlementSummary';
 import { useMoney } from '../model/useMoney';
@@ -100,8 +101,8 @@ function PrintContent({ orderId, paper }: { orderId: string; paper: PrintedPaper
 /** A4 customer copy of the quote, the recommended-items sheet or the settlement, printed with the browser; always in Chinese. */
 export function PrintScreen({ orderId, paper }: { orderId: string; paper: PrintedPaper }) {
   return (
-    <I18nProvider initialLocale="zh-CN">
+    <CustomerLocale>
       <PrintContent orderId={orderId} paper={paper} />
-    </I18nProvider>
+    </CustomerLocale>
   );
 }

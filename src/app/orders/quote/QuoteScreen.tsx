@@ -5,7 +5,8 @@ import type { Order } from '../../../domain/schemas/order';
 import { computeOrderTotals } from '../../../domain/totals';
 import { Notice } from '../../components/Notice';
 import { StatusScreen } from '../../components/StatusScreen';
-import { I18nProvider, useI18n } from '../../i18n/i18n';
+import { useI18n } from '../../i18n/i18n';
+import { CustomerLocale } from '../CustomerLocale';
 import { TotalsPanel } from '../TotalsPanel';
 import { appendSignature, prepareSignature, type SignatureInput } from '../model/signing';
 import { useOrder, useOrderSigningStates } from '../model/useOrder';
@@ -89,8 +90,8 @@ function QuoteContent({ orderId }: { orderId: string }) {
 /** The quote (报价单) for the customer: large and calm, always in Chinese; each line approved or declined, then signed. */
 export function QuoteScreen({ orderId }: { orderId: string }) {
   return (
-    <I18nProvider initialLocale="zh-CN">
+    <CustomerLocale>
       <QuoteContent orderId={orderId} />
-    </I18nProvider>
+    </CustomerLocale>
   );
 }

@@ -5,7 +5,8 @@ import type { Order } from '../../../domain/schemas/order';
 import { computeOrderTotals } from '../../../domain/totals';
 import { Notice } from '../../components/Notice';
 import { StatusScreen } from '../../components/StatusScreen';
-import { I18nProvider, useI18n } from '../../i18n/i18n';
+import { useI18n } from '../../i18n/i18n';
+import { CustomerLocale } from '../CustomerLocale';
 import { appendSignature, prepareSignature, type SignatureInput } from '../model/signing';
 import { useMoney } from '../model/useMoney';
 import { useOrder, useOrderSigningStates } from '../model/useOrder';
@@ -80,8 +81,8 @@ function RecommendedContent({ orderId }: { orderId: string }) {
 /** The recommended-items sheet (建议项目表): work the customer declined, signed to confirm they were told. Always in Chinese. */
 export function RecommendedScreen({ orderId }: { orderId: string }) {
   return (
-    <I18nProvider initialLocale="zh-CN">
+    <CustomerLocale>
       <RecommendedContent orderId={orderId} />
-    </I18nProvider>
+    </CustomerLocale>
   );
 }
