@@ -11,6 +11,7 @@ import { useReplication } from './data/useReplication';
 import { HomeScreen } from './home/HomeScreen';
 import { loadAllMessages, useI18n } from './i18n/i18n';
 import { AccountMenu } from './layout/AccountMenu';
+import { RejectionsNotice } from './layout/RejectionsNotice';
 import { SyncIndicator } from './layout/SyncIndicator';
 import { TopBar } from './layout/TopBar';
 import { useAuth, useSession } from './session/SessionContext';
@@ -65,6 +66,7 @@ export default function SignedInApp() {
             {t('shell.sessionExpired')}
           </Notice>
         )}
+        <RejectionsNotice rejections={syncStatus.rejections} />
         <StorageNotice />
       </div>
       <main className="app__main">

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../src/db/syncStatus';
+import { fieldNameOf } from '../../src/app/layout/RejectionsNotice';
 import { summarizeSync } from '../../src/app/layout/syncSummary';
 
 const NOW = new Date('2026-12-04T06:30:00Z'); // 14:30 in Shanghai
@@ -22,7 +23,7 @@ describe('summarizeSync', () => {
   it('says all synced only when the status is synced', () => {
     const summary = summarizeSync(status({}), NOW);
 
-    expect(summary.changes.key).toBe('sync.allSynced');
+    expect(summary.changes?.key).toBe('sync.allSynced');
     expect(summary.tone).toBe('ok');
   });
 
@@ -36,7 +37,7 @@ describe('summarizeSync', () => {
   it('never says synced while changes wait, even if the state says so', () => {
     const summary = summarizeSync(status({ state: 'synced', pendingChanges: 1 }), NOW);
 
-    expect(summary.changes.key).toBe('sync.pending');
+    expect(summary.changes?.key).toBe('sync.pending');
   });
 
   it('shows the waiting count while offline', () => {
@@ -51,7 +52,7 @@ describe('summarizeSync', () => {
   it('says it is counting before the first count', () => {
     const summary = summarizeSync(status({ state: 'unknown', pendingChanges: null, pendingDocuments: null }), NOW);
 
-    expect(summary.changes.key).toBe('sync.counting');
+    expect(summary.changes?.key).toBe('sync.counting');
   });
 
   it('names an expired session as the problem', () => {
@@ -59,6 +60,17 @@ describe('summarizeSync', () => {
 
     expect(summary.problem).toEqual({ key: 'sync.errors.session_expired' });
     expect(summary.tone).toBe('error');
+  });
+
+  it('counts the changes the server rejected as the problem', () => {
+    const rejection = {
+      error: 'invalid_document', message: 'invalid vin', field: 'vin', documentId: 'v1', issues: [{ field: 'vin', code: 'vin_check_digit' }],
+      collection: 'vehicles' as const, rejectedState: {}, rejectedAt: '2026-12-04T06:00:00Z',
+    };
+    const summary = summarizeSync(status({ state: 'error', error: 'rejected', rejections: [rejection] }), NOW);
+
+    expect(summary.problem).toEqual({ key: 'sync.rejectedCount', params: { count: 1 } });
+    expect(summary.changes).toBeNull();
   });
 
   it('reports an unreachable server while the browser is online', () => {
@@ -83,5 +95,14 @@ describe('summarizeSync', () => {
     const summary = summarizeSync(status({ state: 'syncing', lastSyncedAt: null }), NOW);
 
     expect(summary.lastSync).toEqual({ key: 'sync.neverSynced' });
+  });
+});
+
+describe('fieldNameOf', () => {
+  it('returns the last named segment of a rejected field path', () => {
+    expect(fieldNameOf('lines[2].name')).toBe('name');
+    expect(fieldNameOf('damageMarks.0.note')).toBe('note');
+    expect(fieldNameOf('vin')).toBe('vin');
+    expect(fieldNameOf('')).toBe('');
   });
 });

@@ -12,8 +12,11 @@ export type SyncTone = 'ok' | 'pending' | 'error' | 'offline';
 export interface SyncSummary {
   tone: SyncTone;
   connection: Message;
-  /** The local changes: how many wait; "all synced" only when the status says `synced`. */
-  changes: Message;
+  /**
+   * The local changes: how many wait; "all synced" only when the status says `synced`. Null
+   * when nothing waits but sync is held up, since the problem then says what matters.
+   */
+  changes: Message | null;
   /** A problem that needs attention or explains a delay; null when there is none. */
   problem: Message | null;
   /** When the last sync finished, or that none has yet. */
@@ -30,7 +33,7 @@ const ERROR_MESSAGES: Record<SyncErrorCode, MessageKey> = {
   unknown: 'sync.errors.unknown',
 };
 
-function describeChanges(status: SyncStatus): Message {
+function describeChanges(status: SyncStatus): Message | null {
   if (status.pendingChanges === null) return { key: 'sync.counting' };
   if (status.pendingChanges > 0) return { key: 'sync.pending', params: { count: status.pendingChanges } };
   switch (status.state) {
@@ -38,14 +41,16 @@ function describeChanges(status: SyncStatus): Message {
       return { key: 'sync.allSynced' };
     case 'syncing':
       return { key: 'sync.syncing' };
-    case 'offline':
     case 'error':
+      return null;
+    case 'offline':
     case 'unknown':
       return { key: 'sync.noPending' };
   }
 }
 
 function describeProblem(status: SyncStatus): Message | null {
+  if (status.rejections.length > 0) return { key: 'sync.rejectedCount', params: { count: status.rejections.length } };
   if (!status.error) return null;
   // Offline, failed requests are expected: the connection label already says so.
   if (!status.online && status.error === 'offline') return null;

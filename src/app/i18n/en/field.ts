@@ -35,4 +35,6 @@ export const field: Record<keyof typeof zhCN, string> = {
   'field.lineName': 'Item name',
   'field.nextServiceDate': 'Next service date',
   'field.nextServiceKm': 'Next service mileage',
+  'field.dealerId': 'Dealer',
+  'field.signatures': 'Signatures',
 };

@@ -35,4 +35,9 @@ export const validation: Record<keyof typeof zhCN, string> = {
   'validation.number_too_large': 'too large',
   'validation.at_most_two_decimals': 'at most two decimals',
   'validation.quantity_zero': 'must be more than 0',
+  'validation.invalid_document': 'does not meet the requirements',
+  'validation.dealer_mismatch': 'belongs to another dealer and cannot be saved',
+  'validation.document_id_taken': 'the id is already taken',
+  'validation.signature_rewritten': 'an existing signature cannot change; sign again',
+  'validation.signature_duplicate_id': 'duplicate signature id',
 };

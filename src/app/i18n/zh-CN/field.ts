@@ -34,4 +34,6 @@ export const field = {
   'field.lineName': '项目名称',
   'field.nextServiceDate': '下次保养日期',
   'field.nextServiceKm': '下次保养里程',
+  'field.dealerId': '经销商',
+  'field.signatures': '签字',
 } as const;

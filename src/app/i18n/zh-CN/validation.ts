@@ -38,4 +38,9 @@ export const validation = {
   'validation.number_too_large': '数值过大',
   'validation.at_most_two_decimals': '最多两位小数',
   'validation.quantity_zero': '数量应大于 0',
+  'validation.invalid_document': '内容不符合要求',
+  'validation.dealer_mismatch': '属于其他经销商，不能保存',
+  'validation.document_id_taken': '编号已被占用',
+  'validation.signature_rewritten': '已有签字不能更改，请重新签字',
+  'validation.signature_duplicate_id': '签字编号重复',
 } as const;
