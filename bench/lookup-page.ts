@@ -1,15 +1,14 @@
 /**
  * Browser side of the look-up benchmark: bundled by bench/lookup.ts and loaded into headless
  * Chromium, where it fills the tablet's real RxDB database (Dexie storage over Chromium's
- * IndexedDB) with realistic vehicles and times look-ups on the indexed fields.
+ * IndexedDB) with realistic vehicles and times the app's own vehicle search on them.
  */
-import type { MangoQuerySelector } from 'rxdb';
+import { searchVehicles, SEARCH_RESULT_LIMIT } from '../src/app/checkin/find/vehicleSearch';
 import { openDatabase, type ServiceLaneDatabase } from '../src/db/database';
 import type { Vehicle } from '../src/domain/schemas/vehicle';
 import { buildVehicles, createRandom, pick } from './fixtures';
 
 const DEALER_ID = 'bench-dealer';
-const RESULT_LIMIT = 20;
 const INSERT_BATCH_SIZE = 2_000;
 
 export interface TimingSummary {
@@ -61,26 +60,22 @@ async function seed(count: number): Promise<{ vehicles: number; insertMs: number
 
 type LookupKind = 'platePrefix' | 'vinTail' | 'mobile' | 'mobilePrefix';
 
-/** The query an advisor's search box runs for each kind, on the indexed fields only. */
-function lookupSelector(kind: LookupKind, vehicle: Vehicle, random: () => number): MangoQuerySelector<Vehicle> {
+/** The text an advisor types into the search box to find a vehicle, for each kind of look-up. */
+function searchText(kind: LookupKind, vehicle: Vehicle, random: () => number): string {
   switch (kind) {
-    case 'platePrefix': {
-      // Advisors type the first three to five characters of the plate (京A1…).
-      const prefix = vehicle.plate.slice(0, 3 + Math.floor(random() * 3));
-      return { plate: { $gte: prefix, $lt: `${prefix}\uffff` } };
-    }
+    case 'platePrefix':
+      // The first three to five characters of the plate (京A1…), as advisors start typing it.
+      return vehicle.plate.slice(0, 3 + Math.floor(random() * 3));
     case 'vinTail':
-      return { vinTail: vehicle.vinTail };
+      return vehicle.vinTail;
     case 'mobile':
-      return { customerMobile: vehicle.customerMobile };
-    case 'mobilePrefix': {
-      const prefix = vehicle.customerMobile.slice(0, 7);
-      return { customerMobile: { $gte: prefix, $lt: `${prefix}\uffff` } };
-    }
+      return vehicle.customerMobile;
+    case 'mobilePrefix':
+      return vehicle.customerMobile.slice(0, 7);
   }
 }
 
-/** Runs `count` different look-ups of one kind and returns their timings. */
+/** Runs `count` different searches of one kind through the app's own search function and returns their timings. */
 async function run(kind: LookupKind, count: number): Promise<TimingSummary> {
   const db = await open();
   const random = createRandom(kind.length * 7919 + count);
@@ -89,13 +84,13 @@ async function run(kind: LookupKind, count: number): Promise<TimingSummary> {
 
   for (let i = 0; i < count; i++) {
     const vehicle = pick(random, vehicles);
-    const selector = lookupSelector(kind, vehicle, random);
+    const text = searchText(kind, vehicle, random);
     const started = performance.now();
-    const found = await db.vehicles.find({ selector, limit: RESULT_LIMIT }).exec();
+    const found = await searchVehicles(db, text);
     durations.push(performance.now() - started);
     resultCounts.push(found.length);
-    if (!found.some((document) => document.id === vehicle.id) && found.length < RESULT_LIMIT) {
-      throw new Error(`${kind} look-up for ${vehicle.id} did not find it: ${JSON.stringify(selector)}`);
+    if (!found.some((document) => document.id === vehicle.id) && found.length < SEARCH_RESULT_LIMIT) {
+      throw new Error(`${kind} search "${text}" did not find ${vehicle.id}`);
     }
   }
   return summarize(durations, resultCounts);
