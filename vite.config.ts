@@ -9,8 +9,8 @@ export default defineConfig({
     react(),
     VitePWA({
       strategies: 'generateSW',
-      // The app asks before it reloads into a new version (src/app/pwa/UpdatePrompt.tsx), so
-      // a half-typed check-in is saved first; it registers the worker itself.
+      // A new version waits until the advisor accepts it (src/app/pwa/UpdatePrompt.tsx), so a
+      // half-typed check-in is saved first. That component also registers the worker.
       registerType: 'prompt',
       injectRegister: false,
       includeAssets: ['favicon-64x64.png', 'apple-touch-icon-180x180.png'],
@@ -39,8 +39,8 @@ export default defineConfig({
         // Source maps stay out: they are large and only for debugging.
         globPatterns: ['**/*.{js,css,html,png,svg,ico,webmanifest,woff2}'],
         navigateFallback: 'index.html',
-        // /api is never answered from the service worker: no navigation fallback and no
-        // runtime caching route, so every API call goes to the network (and fails offline).
+        // The service worker never serves /api: it has no navigation fallback and no runtime
+        // caching route there, so every API call goes to the network (and fails offline).
         navigateFallbackDenylist: [/^\/api(?:\/|$)/],
         runtimeCaching: [],
         cleanupOutdatedCaches: true,
@@ -51,8 +51,8 @@ export default defineConfig({
     }),
   ],
   resolve: {
-    // RxDB 17.6 pins its own Dexie (4.4.2) while src/db/blobStore.ts uses the project's; one
-    // copy serves both and keeps about 30 KB gzip of duplicate code out of the bundle.
+    // RxDB 17.6 pins its own Dexie (4.4.2), and src/db/blobStore.ts uses the project's. One
+    // copy serves both, which keeps about 30 KB gzip of duplicate code out of the bundle.
     dedupe: ['dexie'],
   },
   build: {

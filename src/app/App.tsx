@@ -32,7 +32,7 @@ function Screens() {
   );
 }
 
-/** The whole app: language, session, service-worker updates and the screens. */
+/** Renders the whole app: language, session, service-worker updates and the screens. */
 export function App() {
   return (
     <I18nProvider>

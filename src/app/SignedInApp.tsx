@@ -27,7 +27,7 @@ const OrderRoutes = lazy(async () => {
   return { default: module.OrderRoutes };
 });
 
-/** The screens; those that store photos and signatures wait until the blob store is open. */
+/** Renders the screens. Those that store photos and signatures wait until the blob store is open. */
 function Screens({ blobsReady }: { blobsReady: boolean }) {
   const { t } = useI18n();
   const opening = <StatusScreen message={t('shell.openingDatabase')} />;

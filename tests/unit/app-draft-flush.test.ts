@@ -12,7 +12,7 @@ afterEach(() => {
 });
 
 describe('flushAllDrafts', () => {
-  it('waits for every registered flusher', async () => {
+  it('waits for every flusher', async () => {
     const written: string[] = [];
     register(async () => {
       await Promise.resolve();
@@ -28,7 +28,7 @@ describe('flushAllDrafts', () => {
     expect(result).toEqual({ flushed: 2, failed: [] });
   });
 
-  it('runs the others when one fails and returns the failure', async () => {
+  it('continues past a failing flusher', async () => {
     const written: string[] = [];
     const failure = new Error('quota');
     register(() => Promise.reject(failure));
@@ -43,7 +43,7 @@ describe('flushAllDrafts', () => {
     expect(result.failed).toEqual([failure]);
   });
 
-  it('skips a flusher after it unregistered', async () => {
+  it('skips an unregistered flusher', async () => {
     let calls = 0;
     const unregister = registerDraftFlusher(() => {
       calls += 1;

@@ -10,32 +10,32 @@ beforeAll(async () => {
 });
 
 describe('fieldErrorText', () => {
-  it('names the field and translates the domain code', () => {
+  it('translates a domain code', () => {
     expect(fieldErrorText(zh, 'vin', { message: 'vin_check_digit', type: 'custom' })).toBe('车架号：车架号校验位（第 9 位）不正确，请核对');
     expect(fieldErrorText(en, 'vin', { message: 'vin_check_digit', type: 'custom' })).toBe('VIN: the check digit (9th character) does not match; check the VIN');
   });
 
-  it('falls back to the zod issue code when the message is prose', () => {
+  it('falls back to the zod code', () => {
     expect(fieldErrorText(en, 'note', { message: 'Too big: expected string to have <=1000 characters', type: 'too_big' })).toBe('Note: too long or too large');
   });
 
-  it('uses a repository issue code', () => {
+  it('translates a repository issue code', () => {
     expect(fieldErrorText(zh, 'mobile', { code: 'mobile_format' })).toBe('手机号：手机号应为 13–19 开头的 11 位数字');
   });
 
-  it('says invalid value for an unknown code', () => {
+  it('says invalid for unknown codes', () => {
     expect(fieldErrorText(en, 'plate', { message: 'something_new' })).toBe('Plate: invalid value');
   });
 });
 
 describe('fieldLabel', () => {
-  it('returns the name itself when the catalog has no label', () => {
+  it('returns an unlabelled name as is', () => {
     expect(fieldLabel(en, 'someInternalField')).toBe('someInternalField');
   });
 });
 
 describe('message loading', () => {
-  it('loads the areas past the first screen on request', async () => {
+  it('loads every area on request', async () => {
     await loadAllMessages('en');
 
     const { en: catalog } = await import('../../src/app/i18n/en');

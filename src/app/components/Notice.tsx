@@ -9,7 +9,7 @@ interface NoticeProps {
   actions?: ReactNode;
 }
 
-/** A banner with a message; errors are announced to screen readers at once. */
+/** Shows a banner with a message. Screen readers announce errors at once. */
 export function Notice({ tone, children, actions }: NoticeProps) {
   return (
     <div className={`notice notice--${tone}`} role={tone === 'error' ? 'alert' : 'status'}>

@@ -7,7 +7,7 @@ interface StatusScreenProps {
   retry?: boolean;
 }
 
-/** A full-area message while something loads, or when it failed. */
+/** Shows a full-area message while something loads, or when it failed. */
 export function StatusScreen({ message, tone = 'info', retry = false }: StatusScreenProps) {
   const { t } = useI18n();
 

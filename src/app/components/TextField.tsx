@@ -8,8 +8,8 @@ interface TextFieldProps extends ComponentPropsWithRef<'input'> {
 }
 
 /**
- * A labelled text input with its hint and error, sized for fingers. Spread react-hook-form's
- * `register(name)` into it; the ref is passed through (React 19 refs are props).
+ * Renders a labelled text input with its hint and error, sized for fingers. Spread
+ * react-hook-form's `register(name)` into it. The ref passes through, as React 19 refs are props.
  */
 export function TextField({ label, error, hint, id, className, ...inputProps }: TextFieldProps) {
   const generatedId = useId();

@@ -1,7 +1,7 @@
 /**
  * The storage state the shell shows: whether the browser keeps the tablet's data
  * (persistent storage) and whether the quota is (nearly) used up. Browsers may evict
- * IndexedDB under storage pressure unless the site holds persistent storage.
+ * IndexedDB under storage pressure unless the site has persistent storage.
  */
 import { requestPersistentStorage, type PersistenceResult } from '../../db/persistence';
 import { classifyStorageError } from '../../db/storageErrors';
@@ -16,7 +16,7 @@ export type StorageState =
 const NEARLY_FULL_RATIO = 0.9;
 const FULL_RATIO = 0.98;
 
-/** Classifies the browser's answer to the persistence request and its quota estimate. */
+/** Classifies the result of the persistence request and the quota estimate. */
 export function classifyStorage(result: PersistenceResult): StorageState {
   const { usageBytes, quotaBytes } = result;
   if (usageBytes !== null && quotaBytes !== null && quotaBytes > 0) {
@@ -44,7 +44,7 @@ function setStorageState(next: StorageState): void {
   listeners.forEach((listener) => listener());
 }
 
-/** The last known storage state, for `useSyncExternalStore`. */
+/** Returns the last known storage state, for `useSyncExternalStore`. */
 export function getStorageState(): StorageState {
   return currentState;
 }

@@ -10,8 +10,8 @@ function subscribe(onChange: () => void): () => void {
 }
 
 /**
- * Whether the browser reports a network connection. `true` does not prove the server is
- * reachable; the sync status reports failed requests separately.
+ * Returns whether the browser reports a network connection. `true` does not prove the server
+ * is reachable, so the sync status reports failed requests separately.
  */
 export function useOnline(): boolean {
   return useSyncExternalStore(subscribe, () => navigator.onLine, () => true);

@@ -4,7 +4,7 @@ import type { CollectionName, DocumentOf } from '../../domain/collections';
 import type { ServiceLaneDatabase } from '../../db/database';
 import { useDatabase } from './DatabaseContext';
 
-/** What a query hook returns: the latest result, whether the first result is still awaited, and any error. */
+/** Result of a query hook: the latest data, whether the first result is still awaited, and any error. */
 export interface QueryState<T> {
   data: T;
   loading: boolean;

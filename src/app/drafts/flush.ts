@@ -1,7 +1,7 @@
 /**
  * A registry of draft savers. A form that saves its draft with a delay (debounce) registers a
- * flusher that writes the pending change at once; before the app reloads for an update, the
- * shell calls `flushAllDrafts()` so nothing the advisor typed is lost.
+ * flusher that writes the pending change at once. Before the app reloads for an update, the
+ * shell calls `flushAllDrafts()`, so nothing the advisor typed is lost.
  */
 
 export type DraftFlusher = () => void | Promise<void>;

@@ -12,8 +12,8 @@ export function fieldLabel(t: Translate, field: string): string {
 }
 
 /**
- * The translated text of a validation code: the domain's code (`vin_check_digit`) or zod's
- * issue code (`too_big`), falling back to a generic "invalid value".
+ * Translates the first known validation code: the domain's code (`vin_check_digit`) or zod's
+ * issue code (`too_big`). Unknown codes give a generic "invalid value".
  */
 export function validationText(t: Translate, ...codes: Array<string | undefined>): string {
   for (const code of codes) {
@@ -24,9 +24,9 @@ export function validationText(t: Translate, ...codes: Array<string | undefined>
 }
 
 /**
- * A validation error that names its field, such as "车架号：车架号校验位（第 9 位）不正确".
- * Pass react-hook-form's error (`message` holds the schema's code, `type` zod's issue code)
- * or a repository FieldIssue's `field` and `code`.
+ * Translates a validation error and names its field, such as "车架号：车架号校验位（第 9 位）不正确".
+ * Pass react-hook-form's error (`message` is the schema's code, `type` zod's issue code) or a
+ * repository FieldIssue's `field` and `code`.
  */
 export function fieldErrorText(t: Translate, field: string, error: { message?: string; type?: string; code?: string }): string {
   return t('validation.withField', {

@@ -12,7 +12,7 @@ const SIGNING_LABELS: Record<SigningState, MessageKey> = {
   changed_after_signing: 'home.signing.changed',
 };
 
-/** One check-in of today's list; the whole row opens the sheet. */
+/** Renders one check-in of today's list. The whole row opens the sheet. */
 export function CheckinRow({ checkin }: { checkin: Checkin }) {
   const { t, formatTime } = useI18n();
   const signing = useCheckinSigningState(checkin);

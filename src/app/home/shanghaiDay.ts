@@ -16,7 +16,7 @@ export function shanghaiDayRange(now: Date): DayRange {
   return { start: new Date(startMs), end: new Date(startMs + DAY_MS) };
 }
 
-/** Whether an ISO timestamp (any offset) falls within the range. */
+/** Checks whether an ISO timestamp (any offset) falls within the range. */
 export function isWithin(range: DayRange, iso: string): boolean {
   const time = Date.parse(iso);
   return time >= range.start.getTime() && time < range.end.getTime();

@@ -3,8 +3,8 @@ import { CHECKIN_UNSIGNED_FIELDS, type Checkin } from '../../domain/schemas/chec
 import { contentHash, signingState, type SigningState } from '../../domain/signing';
 
 /**
- * The signing state of a check-in: unsigned, signed, or changed after the last signature.
- * `null` while the content hash is computed (Web Crypto is asynchronous).
+ * Returns the signing state of a check-in: unsigned, signed, or changed after the last
+ * signature. It is `null` while the content hash is computed (Web Crypto is asynchronous).
  */
 export function useCheckinSigningState(checkin: Checkin): SigningState | null {
   const hasSignatures = checkin.signatures.length > 0;

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { shanghaiDayRange, type DayRange } from './shanghaiDay';
 
-/** The current Asia/Shanghai day, rolling over at midnight while the screen stays open. */
+/** Returns the current Asia/Shanghai day, rolling over at midnight while the screen stays open. */
 export function useShanghaiToday(): DayRange {
   const [range, setRange] = useState(() => shanghaiDayRange(new Date()));
 

@@ -14,7 +14,7 @@ type PartialCatalog = Partial<Record<MessageKey, string>>;
 
 /*
  * Every area file of every locale (`zh-CN/checkin.ts`, `en/orders.ts`, …) is its own chunk.
- * The first screens load only the core areas; the rest loads in the background after the
+ * The first screens load only the core areas. The rest loads in the background after the
  * first frame, and a lazy screen waits for it (`loadAllMessages`) before it renders.
  */
 const AREA_MODULES = import.meta.glob<Record<string, PartialCatalog>>(['./zh-CN/*.ts', './en/*.ts', '!./*/index.ts']);
@@ -24,12 +24,12 @@ const catalogs = new Map<Locale, PartialCatalog>();
 const loadedAreas = new Map<string, Promise<void>>();
 let activeLocale: Locale = 'zh-CN';
 
-function areaPaths(locale: Locale, which: 'core' | 'all'): string[] {
+function areaPaths(locale: Locale, scope: 'core' | 'all'): string[] {
   const prefix = `./${locale}/`;
   return Object.keys(AREA_MODULES).filter((path) => {
     if (!path.startsWith(prefix)) return false;
     const area = path.slice(prefix.length, -'.ts'.length);
-    return which === 'all' || CORE_AREAS.includes(area);
+    return scope === 'all' || CORE_AREAS.includes(area);
   });
 }
 
@@ -62,7 +62,7 @@ function hasCoreMessages(locale: Locale): boolean {
   return areaPaths(locale, 'core').every((path) => loadedAreas.has(path)) && catalogs.has(locale);
 }
 
-/** Whether a string is a message key of a loaded area. */
+/** Checks whether a string is a message key of a loaded area. */
 export function isMessageKey(key: string): key is MessageKey {
   return [...catalogs.values()].some((catalog) => Object.hasOwn(catalog, key));
 }

@@ -4,7 +4,7 @@ import { flushAllDrafts } from '../drafts/flush';
 import { useI18n } from '../i18n/i18n';
 import { useAuth, useSession } from '../session/SessionContext';
 
-/** The signed-in advisor and the sign-out button; sign-out asks first and says what stays. */
+/** Shows the signed-in advisor and the sign-out button, which asks for confirmation and explains what is kept. */
 export function AccountMenu({ pendingChanges }: { pendingChanges: number }) {
   const { t } = useI18n();
   const session = useSession();

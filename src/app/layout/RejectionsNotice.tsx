@@ -15,7 +15,7 @@ const COLLECTION_LABELS: Record<CollectionName, MessageKey> = {
 };
 const SHOWN_MAX = 3;
 
-/** The last named segment of a field path such as `lines[2].name` or `damageMarks.0.note`. */
+/** Returns the last named segment of a field path such as `lines[2].name` or `damageMarks.0.note`. */
 export function fieldNameOf(path: string): string {
   const names = path.split(/[.[\]]/).filter((segment) => segment !== '' && !/^\d+$/.test(segment));
   return names.at(-1) ?? '';

@@ -4,7 +4,7 @@ import { summarizeSync } from './syncSummary';
 
 /**
  * Online or offline, how many changes wait to sync, any sync problem and when the last sync
- * finished. Always visible in the top bar; it never says "synced" while changes wait.
+ * finished. The top bar always shows it, and it never shows "synced" while changes wait.
  */
 export function SyncIndicator({ status }: { status: SyncStatus }) {
   const { t } = useI18n();

@@ -10,7 +10,7 @@ interface TopBarProps {
   account?: ReactNode;
 }
 
-/** The bar at the top of every screen: app name, sync status, advisor, language switch. */
+/** Renders the bar at the top of every screen: app name, sync status, advisor, language switch. */
 export function TopBar({ status, account }: TopBarProps) {
   const { t } = useI18n();
 

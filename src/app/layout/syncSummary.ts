@@ -13,8 +13,8 @@ export interface SyncSummary {
   tone: SyncTone;
   connection: Message;
   /**
-   * The local changes: how many wait; "all synced" only when the status says `synced`. Null
-   * when nothing waits but sync is held up, since the problem then says what matters.
+   * The local changes: how many wait, and "all synced" only in the `synced` state. Null when
+   * nothing waits but sync is held up, because then the problem is what matters.
    */
   changes: Message | null;
   /** A problem that needs attention or explains a delay; null when there is none. */
@@ -52,7 +52,7 @@ function describeChanges(status: SyncStatus): Message | null {
 function describeProblem(status: SyncStatus): Message | null {
   if (status.rejections.length > 0) return { key: 'sync.rejectedCount', params: { count: status.rejections.length } };
   if (!status.error) return null;
-  // Offline, failed requests are expected: the connection label already says so.
+  // Offline, failed requests are expected, and the connection label already shows it.
   if (!status.online && status.error === 'offline') return null;
   return { key: ERROR_MESSAGES[status.error] };
 }

@@ -8,8 +8,8 @@ import { useAuth } from '../session/SessionContext';
 import { LoginForm } from './LoginForm';
 
 /**
- * The sign-in screen. Shown when nobody is signed in on this tablet, or when the advisor
- * signs in again after the session expired (then dealer and username are prefilled).
+ * Renders the sign-in screen: when no advisor is signed in on this tablet, or when the
+ * advisor signs in again after the session expired (then dealer and username are prefilled).
  */
 export function LoginScreen() {
   const { t } = useI18n();

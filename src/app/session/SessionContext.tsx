@@ -39,7 +39,7 @@ export function SessionProvider({ children, manager: given }: SessionProviderPro
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 
-/** The session state and the sign-in and sign-out actions. */
+/** Returns the session state and the sign-in and sign-out actions. */
 export function useAuth(): SessionContextValue {
   const context = useContext(SessionContext);
   if (!context) throw new Error('useAuth: no SessionProvider above this component');
@@ -47,16 +47,16 @@ export function useAuth(): SessionContextValue {
 }
 
 /**
- * The signed-in session (the advisor, the dealer, the tokens). Only inside the signed-in
- * part of the app; an expired session is still returned, since local work goes on.
+ * Returns the signed-in session (the advisor, the dealer, the tokens), only inside the
+ * signed-in part of the app. An expired session is still returned, because local work goes on.
  */
 export function useSession(): Session {
   const { state } = useAuth();
-  if (state.status === 'signed_out') throw new Error('useSession: nobody is signed in (use it below the signed-in shell)');
+  if (state.status === 'signed_out') throw new Error('useSession: no advisor is signed in; call it only below the signed-in shell');
   return state.session;
 }
 
-/** Who writes, for `saveDocument` in src/db/repository.ts: the advisor's username and dealer. */
+/** Returns who writes, for `saveDocument` in src/db/repository.ts: the advisor's username and dealer. */
 export function useWriteContext(): WriteContext {
   const session = useSession();
   const username = session.user.username;
