@@ -99,7 +99,8 @@ async function expectImagesLoaded(images: Locator, count: number): Promise<void>
 }
 
 async function goToStep(page: Page, step: 'intake' | 'damage' | 'requests' | 'sign'): Promise<void> {
-  await page.getByRole('navigation', { name: textOf('checkin.step.navigation') }).getByRole('button', { name: new RegExp(translate('zh-CN', `checkin.step.${step}`)) }).click();
+  const name = new RegExp(`${translate('zh-CN', `checkin.step.${step}`)}|${translate('en', `checkin.step.${step}`)}`);
+  await page.getByRole('navigation', { name: textOf('checkin.step.navigation') }).getByRole('button', { name }).click();
 }
 
 async function signSheet(page: Page, signerName: string): Promise<void> {
@@ -278,12 +279,31 @@ describe.each(['landscape', 'portrait'] as const)('check-in at %s tablet size', 
   });
 
   it('asks for a new signature after a signed sheet changes', async () => {
+    // This sheet is done in English, to see every screen in the second language too.
     await page.goto(`${server.url}/checkin/new`);
+    await page.getByRole('button', { name: textOf('language.switchLabel') }).click();
+    await page.getByRole('heading', { name: translate('en', 'checkin.new.title') }).waitFor();
     await page.getByLabel(textOf('checkin.new.searchLabel')).fill(VIN.slice(-6).toLowerCase());
     await page.getByRole('button', { name: message('checkin.new.choose', { plate: '京A·88K61' }) }).click();
-    await page.getByRole('heading', { name: /^接车单 JC/ }).waitFor();
+    await page.getByRole('heading', { name: /^Check-in JC/ }).waitFor();
+
+    // A change followed at once by a reload is still there: the draft flushes when the page hides.
+    await page.getByLabel(textOf('checkin.intake.itemsLeft')).fill('Dash cam');
+    await page.reload();
+    await page.getByRole('heading', { name: /^Check-in JC/ }).waitFor();
+    expect(await page.getByLabel(textOf('checkin.intake.itemsLeft')).inputValue()).toBe('Dash cam');
+    await screenshot(page, `checkin-intake-en-${size}`);
+    await goToStep(page, 'damage');
+    await tapDiagram(page, 'left', 0.7, 0.55);
+    await page.getByTestId('mark-editor').waitFor();
+    await screenshot(page, `checkin-damage-en-${size}`);
+    await goToStep(page, 'requests');
+    await page.getByLabel(textOf('checkin.requests.title')).fill('Check the brakes');
+    await screenshot(page, `checkin-requests-en-${size}`);
+
     await goToStep(page, 'sign');
-    await signSheet(page, '王建国');
+    await screenshot(page, `checkin-sign-en-${size}`);
+    await signSheet(page, 'Wang Jianguo');
     await waitFor(async () => (await signingStateOf(page)) === 'signed', { description: 'sheet signed' });
 
     await goToStep(page, 'intake');
@@ -302,10 +322,14 @@ describe.each(['landscape', 'portrait'] as const)('check-in at %s tablet size', 
     expect(await entries.first().getByText(textOf('checkin.sign.superseded')).count()).toBe(1);
     await screenshot(page, `checkin-resign-${size}`);
 
-    await signSheet(page, '王建国');
+    await signSheet(page, 'Wang Jianguo');
     await waitFor(async () => (await signingStateOf(page)) === 'signed', { description: 'signed again' });
     expect(await entries.count()).toBe(2);
     expect(await entries.nth(0).getByText(textOf('checkin.sign.current')).count()).toBe(1);
     expect(await entries.nth(1).getByText(textOf('checkin.sign.superseded')).count()).toBe(1);
+
+    await page.getByRole('link', { name: textOf('checkin.print.open') }).click();
+    await expectImagesLoaded(page.getByTestId('customer-copy').getByTestId('signature-image'), 1);
+    await screenshot(page, `checkin-print-en-${size}`);
   });
 });

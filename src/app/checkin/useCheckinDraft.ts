@@ -3,6 +3,7 @@ import { canonicalJson } from '../../domain/canonical';
 import { mergeDocuments } from '../../domain/merge';
 import type { Checkin } from '../../domain/schemas/checkin';
 import { registerDraftFlusher } from '../drafts/flush';
+import { clearDraftBackup, readDraftBackup, writeDraftBackup } from './draftBackup';
 import { saveCheckin, watchCheckin, type CheckinDatabase, type WriteContext } from './store';
 
 /** Delay between the last change and its save; with the write itself well under the 1 s budget. */
@@ -31,9 +32,22 @@ function contentKey(checkin: Checkin): string {
   return canonicalJson(Object.fromEntries(Object.entries(checkin).filter(([key]) => !BOOKKEEPING.has(key))));
 }
 
+/** Returns the sheet with the unsaved change of an earlier page merged in, or null when there is none. */
+function recoverBackup(checkinId: string, stored: Checkin): Checkin | null {
+  const backup = readDraftBackup(checkinId);
+  if (!backup) return null;
+  if (contentKey(backup.draft) === contentKey(stored)) {
+    clearDraftBackup(checkinId);
+    return null;
+  }
+  const storedMovedOn = backup.base !== null && contentKey(backup.base) !== contentKey(stored);
+  return storedMovedOn ? mergeDocuments(backup.base!, backup.draft, stored, new Date().toISOString()) : backup.draft;
+}
+
 /**
  * Holds the sheet being edited and saves every change: debounced, flushed when the page is
- * hidden or closed and when the app reloads for an update. A change written by another
+ * hidden or closed and when the app reloads for an update, and copied synchronously to
+ * localStorage until IndexedDB has it. A change written by another
  * writer (replication, another tab) is adopted, merged with pending local edits when there
  * are any.
  */
@@ -62,6 +76,7 @@ export function useCheckinDraft(database: CheckinDatabase, context: WriteContext
       setSave({ kind: 'saving' });
       try {
         savedRef.current = await saveCheckin(database, context, next);
+        if (!pendingRef.current) clearDraftBackup(checkinId);
         setSave({ kind: 'saved' });
       } catch (error) {
         // Keep the change in memory and pending, so the next change or flush retries it.
@@ -70,7 +85,7 @@ export function useCheckinDraft(database: CheckinDatabase, context: WriteContext
       }
     });
     return writingRef.current;
-  }, [database, context]);
+  }, [database, context, checkinId]);
 
   const update = useCallback((change: (checkin: Checkin) => Checkin) => {
     const current = currentRef.current;
@@ -79,10 +94,11 @@ export function useCheckinDraft(database: CheckinDatabase, context: WriteContext
     if (next === current) return;
     currentRef.current = next;
     pendingRef.current = true;
+    writeDraftBackup(checkinId, { base: savedRef.current, draft: next });
     setState({ kind: 'ready', checkin: next });
     if (timerRef.current !== null) clearTimeout(timerRef.current);
     timerRef.current = setTimeout(() => void write(), DRAFT_SAVE_DELAY_MS);
-  }, [write]);
+  }, [write, checkinId]);
 
   useEffect(() => {
     const subscription = watchCheckin(database, checkinId, (stored) => {
@@ -90,21 +106,33 @@ export function useCheckinDraft(database: CheckinDatabase, context: WriteContext
         if (!currentRef.current) setState({ kind: 'missing' });
         return;
       }
+
+      if (!currentRef.current) {
+        // First load: a change left unsaved by a reload or a closed tab goes on top of the stored sheet.
+        savedRef.current = stored;
+        const recovered = recoverBackup(checkinId, stored);
+        currentRef.current = recovered ?? stored;
+        setState({ kind: 'ready', checkin: currentRef.current });
+        if (recovered) {
+          pendingRef.current = true;
+          void write();
+        }
+        return;
+      }
+
       const key = contentKey(stored);
-      if (currentRef.current && ownWritesRef.current.includes(key)) return;
-      if (currentRef.current && contentKey(currentRef.current) === key) return;
+      if (ownWritesRef.current.includes(key)) return;
+      if (contentKey(currentRef.current) === key) return;
 
       // Another writer changed the sheet: take its version, keeping pending local edits on top.
       const base = savedRef.current ?? stored;
-      const next = pendingRef.current && currentRef.current
-        ? mergeDocuments(base, currentRef.current, stored, new Date().toISOString())
-        : stored;
+      const next = pendingRef.current ? mergeDocuments(base, currentRef.current, stored, new Date().toISOString()) : stored;
       currentRef.current = next;
       savedRef.current = stored;
       setState({ kind: 'ready', checkin: next });
     });
     return () => subscription.unsubscribe();
-  }, [database, checkinId]);
+  }, [database, checkinId, write]);
 
   useEffect(() => {
     const flushWhenHidden = () => {
