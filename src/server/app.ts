@@ -57,7 +57,7 @@ export async function createApp(options: AppOptions): Promise<ServerApp> {
       path: c.req.path,
       status: c.res.status,
       durationMs: Math.round((performance.now() - startedAt) * 10) / 10,
-      dealer: c.get('auth')?.dealerId ?? null,
+      dealer: c.get('auth')?.dealerId ?? c.get('loggedDealerId') ?? null,
     });
   });
 

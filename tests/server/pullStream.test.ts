@@ -109,6 +109,29 @@ describe.each(STORE_KINDS)('pull stream on %s', (kind) => {
     }
   });
 
+  it('many streams share one query per commit', async () => {
+    const streams = await Promise.all(Array.from({ length: 20 }, () => connect(tokenA)));
+    await Promise.all(streams.map((reader) => reader.waitForEvents(1)));
+    const pullDocuments = test.store.pullDocuments.bind(test.store);
+    let queries = 0;
+    test.store.pullDocuments = async (...args) => {
+      queries += 1;
+      return pullDocuments(...args);
+    };
+    const doc = customerDocument(accountA.dealer.id);
+
+    try {
+      await pushCustomers(tokenA, [doc]);
+      const events = await Promise.all(streams.map(async (reader) => (await reader.waitForEvents(2))[1] as ChangeEvent));
+
+      expect(events.every((event) => event.documents.length === 1 && event.documents[0]!.id === doc.id)).toBe(true);
+      expect(queries).toBeLessThanOrEqual(2);
+    } finally {
+      test.store.pullDocuments = pullDocuments;
+      await Promise.all(streams.map((reader) => reader.close()));
+    }
+  });
+
   it('stream needs a token and a known collection', async () => {
     expect((await test.request('/api/sync/customers/pull-stream')).status).toBe(401);
     expect((await test.request('/api/sync/invoices/pull-stream', authInit(tokenA))).status).toBe(404);

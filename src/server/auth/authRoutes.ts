@@ -71,6 +71,7 @@ export function createAuthRoutes({ store, tokens, now }: AuthRouteOptions): Hono
       throw new ApiError(401, 'invalid_credentials', 'Dealer code, username or password is wrong.');
     }
     await throttle.recordSuccess(key);
+    c.set('loggedDealerId', dealer.id);
     return c.json(await openSession(user, dealer));
   });
 
@@ -87,6 +88,7 @@ export function createAuthRoutes({ store, tokens, now }: AuthRouteOptions): Hono
     if (!user || !dealer || user.dealerId !== dealer.id) {
       throw new ApiError(401, 'invalid_refresh_token', 'The account of this refresh token no longer exists: log in again.');
     }
+    c.set('loggedDealerId', dealer.id);
     return c.json(await openSession(user, dealer));
   });
 

@@ -6,6 +6,8 @@ import { ApiError } from './apiError';
 export interface AppEnv {
   Variables: {
     auth?: AccessClaims;
+    /** Dealer of a request without an access token (a log-in or refresh), for the request log line. */
+    loggedDealerId?: string;
   };
 }
 

@@ -1,5 +1,5 @@
 import { describeError, type Log } from '../http/log';
-import type { DocumentChange, Store } from '../store/store';
+import type { DocumentChange, Store, StoredDocument } from '../store/store';
 import { toWireState } from './push';
 
 /** Interval of the SSE comment that keeps proxies and the tablet from closing an idle stream. */
@@ -99,7 +99,7 @@ export class PullStream {
     try {
       while (this.dirty && !this.closed) {
         this.dirty = false;
-        const documents = await store.pullDocuments(this.target.dealerId, this.target.collection, this.lastSeq, STREAM_BATCH_MAX + 1);
+        const documents = await this.hub.pullShared(this.target.dealerId, this.target.collection, this.lastSeq);
 
         if (documents.length > STREAM_BATCH_MAX) {
           // Too far behind for one event (a slow client, or a big import): the tablet pulls instead.
@@ -123,6 +123,9 @@ export class PullStreamHub {
   readonly log: Log;
   private readonly now: () => number;
   private readonly streams = new Set<PullStream>();
+  private readonly pullsInFlight = new Map<string, Promise<StoredDocument[]>>();
+  // Counts change notifications: a query started before a notification must not serve a stream woken by it.
+  private changeGeneration = 0;
   private readonly unsubscribe: () => void;
   private readonly heartbeatTimer: NodeJS.Timeout;
 
@@ -144,6 +147,21 @@ export class PullStreamHub {
     return stream;
   }
 
+  /**
+   * Reads the documents after `afterSeq` for a stream. Streams of one dealer and collection
+   * usually wait at the same position, so a commit costs one query for all of them, not one each.
+   * Only queries started after the latest change notification are shared.
+   */
+  pullShared(dealerId: string, collection: string, afterSeq: number): Promise<StoredDocument[]> {
+    const key = JSON.stringify([dealerId, collection, afterSeq, this.changeGeneration]);
+    let pull = this.pullsInFlight.get(key);
+    if (!pull) {
+      pull = this.store.pullDocuments(dealerId, collection, afterSeq, STREAM_BATCH_MAX + 1).finally(() => this.pullsInFlight.delete(key));
+      this.pullsInFlight.set(key, pull);
+    }
+    return pull;
+  }
+
   remove(stream: PullStream): void {
     this.streams.delete(stream);
   }
@@ -159,6 +177,7 @@ export class PullStreamHub {
   }
 
   private dispatch(change: DocumentChange): void {
+    this.changeGeneration += 1;
     for (const stream of this.streams) {
       const { dealerId, collection } = stream.target;
       const matchesDealer = change.dealerId === null || change.dealerId === dealerId;
