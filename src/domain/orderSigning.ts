@@ -8,9 +8,9 @@ import { signingState, type SigningState } from './signing';
  * without invalidating a signature, and anything the customer agreed to cannot.
  *
  * Quote (报价单): the order's header and every line with its price and approval, except
- * lines approved or declined by phone: those are recorded with their time instead, so a
- * phone approval during the repair does not ask for a new tablet signature. Any other change
- * (a new line, a changed price, a pending-diagnosis line priced) needs a new signature.
+ * lines approved or declined by phone. Those carry the time of the call instead, so a phone
+ * approval during the repair does not ask for a new tablet signature. Any other change (a
+ * new line, a changed price, a pending-diagnosis line priced) needs a new signature.
  *
  * Recommended-items sheet (建议项目表): the declined lines and the vehicle they were offered for.
  */

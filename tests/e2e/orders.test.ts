@@ -1,8 +1,8 @@
 /**
- * A walk-in from check-in to hand-over on the demo dealership: the repair order priced from
- * the sample BMW price book, the customer's quote approved and signed, work found during the
- * repair approved by phone or declined and signed on the recommended-items sheet, the
- * workshop status shared with a second tablet, and the hand-over with the next service.
+ * A walk-in from check-in to hand-over on the demo dealership. The repair order is priced
+ * from the sample BMW price book and the customer approves and signs the quote. Work found
+ * during the repair is approved by phone, or declined and signed on the recommended-items
+ * sheet. A second tablet shares the workshop status, and the hand-over sets the next service.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -18,7 +18,7 @@ function zhText(key: MessageKey, params: MessageParams = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
-/** An imported BMW VIN (WBA) with its check digit computed. */
+/** Builds an imported BMW VIN (WBA) with its check digit computed. */
 function importedBmwVin(serial: string): string {
   const draft = `WBAJU610${'0'}0L${serial}`;
   const digit = vinCheckDigit(draft);
@@ -45,7 +45,7 @@ async function signHere(page: Page, submitKey: MessageKey): Promise<void> {
   await page.getByRole('button', { name: textOf(submitKey) }).click();
 }
 
-/** The board column of a status, on a tablet. */
+/** Returns the board column of a status on a tablet. */
 function column(page: Page, status: string) {
   return page.locator(`.orders-column[data-status="${status}"]`);
 }
@@ -76,6 +76,7 @@ describe('repair order from walk-in to hand-over', () => {
   let page: Page;
   let second: Page;
   let orderUrl = '';
+  let orderNumber = '';
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -122,7 +123,8 @@ describe('repair order from walk-in to hand-over', () => {
     await pending.getByRole('link', { name: textOf('orders.board.openOrder') }).click();
     await page.getByRole('radio', { name: textOf('orders.category.maintenance') }).click();
     await page.getByRole('button', { name: textOf('orders.new.open') }).click();
-    await page.getByRole('heading', { name: /^任务委托书 WT\d{8}-[0-9A-F]{4}$/ }).waitFor();
+    const heading = page.getByRole('heading', { name: /^任务委托书 WT\d{8}-[0-9A-F]{4}$/ });
+    orderNumber = (await heading.textContent())!.replace('任务委托书 ', '');
     orderUrl = page.url();
     expect(orderUrl).toMatch(/\/orders\/[0-9a-f-]{36}$/);
     expect(await page.locator('.orders-header').getByText(CUSTOMER).count()).toBe(1);
@@ -182,7 +184,7 @@ describe('repair order from walk-in to hand-over', () => {
     expect(await column(second, 'waiting').locator('.orders-card', { hasText: PLATE_SHOWN }).count()).toBe(0);
     await screenshot(second, 'orders-board-second-tablet');
 
-    // The second tablet moves it on; the first one sees it.
+    // The second tablet moves it on, and the first one shows the change.
     const secondCard = column(second, 'in_progress').locator('.orders-card', { hasText: PLATE_SHOWN });
     await secondCard.getByRole('button', { name: textOf('orders.statusAction.quality_check') }).click();
     await column(page, 'quality_check').locator('.orders-card', { hasText: PLATE_SHOWN }).waitFor({ timeout: 15_000 });
@@ -291,8 +293,30 @@ describe('repair order from walk-in to hand-over', () => {
     await screenshot(page, 'orders-print-quote-media');
     await page.emulateMedia({ media: 'screen' });
 
-    // The second tablet sees the car delivered today.
+    // The second tablet lists the car as delivered today.
     await second.goto(`${server.url}/orders`);
     await column(second, 'delivered').locator('.orders-card', { hasText: PLATE_SHOWN }).waitFor({ timeout: 15_000 });
+  });
+
+  it('declined work returns at the next visit', async () => {
+    // The same car comes back: found by its VIN tail, checked in and signed on the second tablet.
+    await second.goto(`${server.url}/checkin/new`);
+    await second.getByLabel(textOf('checkin.new.searchLabel')).fill(VIN.slice(-6));
+    await second.getByRole('button', { name: new RegExp(zhText('checkin.new.choose', { plate: PLATE_SHOWN })) }).click();
+    await second.getByRole('heading', { name: /^接车单 JC/ }).waitFor();
+    await second.getByLabel(textOf('checkin.intake.mileage')).fill(String(MILEAGE_KM + 3_100));
+    for (let step = 0; step < 3; step++) await second.getByRole('button', { name: textOf('checkin.step.next') }).click();
+    await second.getByLabel(textOf('checkin.sign.signerName')).fill(CUSTOMER);
+    await signHere(second, 'checkin.sign.submit');
+    await waitFor(async () => (await second.getByTestId('signing-state').getAttribute('data-state')) === 'signed', { description: 'second check-in signed' });
+
+    await second.goto(`${server.url}/orders`);
+    await second.locator('.orders-pending__item', { hasText: PLATE_SHOWN }).getByRole('link', { name: textOf('orders.board.openOrder') }).click();
+    const notice = second.getByTestId('declined-work-notice');
+    await notice.waitFor();
+    expect(await notice.locator('li').allTextContents()).toEqual([
+      zhText('orders.declinedNotice.item', { date: shanghaiDate(new Date()), name: '更换前刹车片', amount: '¥2,934.00', number: orderNumber }),
+    ]);
+    await screenshot(second, 'orders-declined-next-visit');
   });
 });

@@ -10,6 +10,7 @@ import { useRxDocument } from '../data/useRxQuery';
 import { useCheckinSigningState } from '../home/useSigningState';
 import { useI18n } from '../i18n/i18n';
 import { useSession, useWriteContext } from '../session/SessionContext';
+import { DeclinedWorkNotice } from './DeclinedWorkNotice';
 import { ChoiceGroup } from './fields/ChoiceGroup';
 import { newOrderFromCheckin } from './model/orderFactory';
 import type { Checkin } from '../../domain/schemas/checkin';
@@ -48,6 +49,7 @@ function OpenOrderForm({ checkin }: { checkin: Checkin }) {
         <div><dt>{t('orders.header.customer')}</dt><dd>{checkin.customerName}</dd></div>
         <div><dt>{t('orders.header.mileage')}</dt><dd className="tabular">{checkin.mileageKm === null ? '—' : t('orders.header.km', { km: checkin.mileageKm.toLocaleString('en-US') })}</dd></div>
       </dl>
+      <DeclinedWorkNotice vehicleId={checkin.vehicleId} />
       {checkin.customerRequests.length > 0 && (
         <ul className="orders-new__requests">{checkin.customerRequests.map((request, index) => <li key={index}>{request}</li>)}</ul>
       )}

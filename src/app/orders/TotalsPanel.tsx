@@ -8,7 +8,7 @@ interface TotalsPanelProps {
   large?: boolean;
 }
 
-/** The order's totals from computeOrderTotals: labor, parts, discounts, the tax-included total, and what is not in it. */
+/** Shows the totals from computeOrderTotals: labor, parts, discounts, the tax-included total, and what is left out. */
 export function TotalsPanel({ totals, large }: TotalsPanelProps) {
   const { t } = useI18n();
   const money = useMoney();

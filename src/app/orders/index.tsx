@@ -9,7 +9,11 @@ import { NewOrderScreen } from './NewOrderScreen';
 import { PRINTED_PAPERS, PrintScreen, type PrintedPaper } from './print/PrintScreen';
 import { QuoteScreen } from './quote/QuoteScreen';
 import { RecommendedScreen } from './quote/RecommendedScreen';
-import './orders.css';
+import './styles/orders.css';
+import './styles/editor.css';
+import './styles/board.css';
+import './styles/customer.css';
+import './styles/papers.css';
 
 export { DeclinedWorkNotice } from './DeclinedWorkNotice';
 
@@ -18,7 +22,7 @@ function isPrintedPaper(value: string): value is PrintedPaper {
 }
 
 /**
- * The repair-order area, loaded lazily by the shell under /orders/*:
+ * Routes the repair-order area, which the shell loads lazily under /orders/*. The paths:
  *   /orders                         workshop board (today's orders) and check-ins waiting for an order
  *   /orders/new/:checkinId          open an order from a signed check-in
  *   /orders/:id                     the repair order (任务委托书)

@@ -12,8 +12,8 @@ export const DELIVERY_CHECKS = ['exterior', 'cleanliness', 'fault_fixed', 'repla
 
 /**
  * A part on an order line. Unlike the price book's parts, number and name may be empty
- * while the advisor is still typing, so a draft is always stored; the quote cannot be
- * signed until they are filled in (see src/domain/orderSigning.ts).
+ * while the advisor is still typing, so a draft is always stored. The quote cannot be
+ * signed until they are filled in (quoteProblems in src/domain/orderSigning.ts).
  */
 export const orderPartSchema = partSchema.extend({
   partNumber: z.string().max(40),

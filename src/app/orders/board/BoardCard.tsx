@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n/i18n';
 import { useOrder } from '../model/useOrder';
 import { StatusControl } from './StatusControl';
 
-/** One car on the workshop board: plate, model, customer, promised time, technician and the next statuses. */
+/** Shows one car on the workshop board: plate, model, customer, promised time, technician, next statuses. */
 export function BoardCard({ order }: { order: Order }) {
   const { t, formatTime, formatDateTime } = useI18n();
   const { change } = useOrder(order.id);

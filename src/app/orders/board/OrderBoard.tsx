@@ -10,8 +10,8 @@ import { PendingCheckins } from './PendingCheckins';
 const IN_WORKSHOP: OrderStatus[] = ORDER_STATUSES.filter((status) => status !== 'delivered');
 
 /**
- * The workshop board shared by the dealership's tablets: every car still in the workshop,
- * by status, and the cars delivered today. Status changes replicate to the other tablets.
+ * Shows the workshop board shared by the dealership's tablets: every car still in the
+ * workshop by status, and the cars delivered today. Status changes replicate to the other tablets.
  */
 export function OrderBoard() {
   const { t, formatDate } = useI18n();

@@ -17,7 +17,7 @@ interface LineRowProps {
   onPhoneDecision: (approval: 'approved' | 'declined') => void;
 }
 
-/** One job line: what it is, its price, its approval, and the editor when opened. */
+/** Shows one job line (the work, its price, its approval) and its editor when opened. */
 export function LineRow({ line, totals, editable, awaitingPhoneDecision, onPatch, onRemove, onPhoneDecision }: LineRowProps) {
   const { t } = useI18n();
   const money = useMoney();

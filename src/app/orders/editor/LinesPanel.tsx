@@ -20,7 +20,7 @@ interface LinesPanelProps {
   change: (apply: OrderChange) => Promise<boolean>;
 }
 
-/** The job lines of the order and the buttons that add lines from the price book, typed freely or pending diagnosis. */
+/** Lists the job lines and adds new ones: from the price book, typed freely, or pending diagnosis. */
 export function LinesPanel({ order, totals, laborRateFen, unlocked, change }: LinesPanelProps) {
   const { t } = useI18n();
   const [pickerOpen, setPickerOpen] = useState(false);

@@ -14,7 +14,7 @@ interface OrderActionsProps {
   change: (apply: OrderChange) => Promise<boolean>;
 }
 
-/** The way on from the repair order: the customer's quote, the recommended-items sheet, hand-over, printing, status. */
+/** Links the repair order to the customer's quote, the recommended-items sheet, hand-over, printing and status. */
 export function OrderActions({ order, unlocked, onUnlock, change }: OrderActionsProps) {
   const { t } = useI18n();
   const [confirmUnlock, setConfirmUnlock] = useState(false);

@@ -14,7 +14,7 @@ interface OrderDetailsProps {
   change: (apply: OrderChange) => Promise<boolean>;
 }
 
-/** The value of a datetime-local input for an instant, in Asia/Shanghai: 2026-12-04T17:30. */
+/** Formats an instant for a datetime-local input in Asia/Shanghai: 2026-12-04T17:30. */
 function toLocalInput(iso: string | null): string {
   return iso ? `${formatShanghaiDate(iso)}T${formatShanghaiTime(iso)}` : '';
 }
@@ -26,7 +26,7 @@ function fromLocalInput(value: string): string | null {
   return Number.isNaN(instant.getTime()) ? null : instant.toISOString();
 }
 
-/** The repair order's terms: category, promised delivery, replaced parts, payment, car wash, technician, order discount. */
+/** Edits the repair order's terms: category, promised delivery, replaced parts, payment, car wash, technician, order discount. */
 export function OrderDetails({ order, disabled, change }: OrderDetailsProps) {
   const { t } = useI18n();
   const promisedId = useId();

@@ -10,7 +10,7 @@ interface OrderNoticesProps {
   saveError: unknown;
 }
 
-/** What still needs the customer's signature, and a failed save. */
+/** Shows what still needs the customer's signature, and a failed save. */
 export function OrderNotices({ order, signing, saveError }: OrderNoticesProps) {
   const { t } = useI18n();
   const hasDeclined = declinedLines(order).length > 0;

@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import { computeOrderTotals } from '../../../domain/totals';
 import { StatusScreen } from '../../components/StatusScreen';
 import { useI18n } from '../../i18n/i18n';
+import { DeclinedWorkNotice } from '../DeclinedWorkNotice';
 import { TotalsPanel } from '../TotalsPanel';
 import { useDealerSettings } from '../model/useMoney';
 import { useOrder, useOrderSigningStates } from '../model/useOrder';
@@ -12,7 +13,7 @@ import { OrderDetails } from './OrderDetails';
 import { OrderHeader } from './OrderHeader';
 import { OrderNotices } from './OrderNotices';
 
-/** The repair order (任务委托书): what was carried over from the check-in, the job lines, the terms and the totals. */
+/** Shows the repair order (任务委托书): what came from the check-in, the job lines, the terms and the totals. */
 export function OrderScreen({ orderId }: { orderId: string }) {
   const { t } = useI18n();
   const { order, loading, saveError, change } = useOrder(orderId);
@@ -34,6 +35,7 @@ export function OrderScreen({ orderId }: { orderId: string }) {
       </nav>
       <OrderHeader order={order} />
       <OrderNotices order={order} signing={signing} saveError={saveError} />
+      {!delivered && <DeclinedWorkNotice vehicleId={order.vehicleId} excludeOrderId={order.id} />}
       {settings === null && <p className="orders-muted">{t('orders.notice.noLaborRate')}</p>}
       <OrderActions order={order} unlocked={unlocked} onUnlock={() => setUnlocked(true)} change={change} />
       <div className="orders-editor">

@@ -12,7 +12,7 @@ interface PartsEditorProps {
   onChange: (parts: Part[]) => void;
 }
 
-/** The parts of one line: part number, name, quantity and unit price, each row removable. */
+/** Edits the parts of one line: part number, name, quantity and unit price, each row removable. */
 export function PartsEditor({ lineId, parts, onChange }: PartsEditorProps) {
   const { t } = useI18n();
 

@@ -24,7 +24,7 @@ function matches(item: PricebookItem, query: string): boolean {
   return query.split(/\s+/).every((word) => haystack.includes(word));
 }
 
-/** A dialog that searches the price book by code, name or part number, filtered by the vehicle's series. */
+/** Searches the price book in a dialog by code, name or part number, filtered by the vehicle's series. */
 export function PricebookPicker({ open, seriesKey, laborRateFen, onPick, onClose }: PricebookPickerProps) {
   const { t, locale } = useI18n();
   const money = useMoney();

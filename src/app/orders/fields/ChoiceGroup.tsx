@@ -9,7 +9,7 @@ interface ChoiceGroupProps<T extends string> {
   disabled?: boolean;
 }
 
-/** A row of large toggle buttons for one choice among a few (category, payment, replaced parts). */
+/** Shows a row of large toggle buttons for one choice among a few (category, payment, replaced parts). */
 export function ChoiceGroup<T extends string>({ label, options, value, labelOf, onChange, disabled }: ChoiceGroupProps<T>) {
   const labelId = useId();
   // Shows the tap at once; the stored value arrives after the write to IndexedDB.

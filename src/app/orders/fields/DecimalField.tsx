@@ -17,8 +17,8 @@ interface DecimalFieldProps {
 }
 
 /**
- * A number typed as text (hours, quantity, yuan). Every valid value is committed as it is
- * typed; an invalid text stays in the field, marked, and is not stored. A value changed
+ * Edits a number typed as text (hours, quantity, yuan). Every valid value is committed as it
+ * is typed. An invalid text stays in the field, marked, and is not stored. A value changed
  * elsewhere replaces the text only while the field does not have the focus.
  */
 export function DecimalField({ label, value, format, parse, onCommit, invalidMessage, disabled, suffix, className }: DecimalFieldProps) {

@@ -10,8 +10,8 @@ interface ToggleProps {
 }
 
 /**
- * A large checkbox with its label. It shows a tap at once and follows the stored value when
- * that changes, because the stored value only updates after the write to IndexedDB.
+ * Shows a large checkbox with its label. A tap shows at once, and the box follows the stored
+ * value when that changes, because the stored value only updates after the IndexedDB write.
  */
 export function Toggle({ checked, onChange, disabled, className, children }: ToggleProps) {
   const [shown, setShown] = useState(checked);

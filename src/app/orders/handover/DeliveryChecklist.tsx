@@ -8,7 +8,7 @@ interface DeliveryChecklistProps {
   onToggle: (check: string, done: boolean) => void;
 }
 
-/** The pre-delivery checks: exterior, cleanliness, fault fixed, replaced parts as agreed, special requests, protective kit. */
+/** Shows the pre-delivery checks: exterior, cleanliness, fault fixed, replaced parts as agreed, special requests, protective kit. */
 export function DeliveryChecklist({ order, disabled, onToggle }: DeliveryChecklistProps) {
   const { t } = useI18n();
 

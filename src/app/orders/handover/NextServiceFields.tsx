@@ -18,7 +18,7 @@ function parseKm(text: string): number | null {
   return km <= MAX_KM ? km : null;
 }
 
-/** The next service, due by date and by mileage, told to the customer at hand-over. */
+/** Edits the next service, due by date and by mileage, which the advisor explains at hand-over. */
 export function NextServiceFields({ order, disabled, onChange }: NextServiceFieldsProps) {
   const { t } = useI18n();
   const dateId = useId();

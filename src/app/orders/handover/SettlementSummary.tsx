@@ -9,7 +9,7 @@ interface SettlementSummaryProps {
   totals: OrderTotals;
 }
 
-/** The settlement (结算单): the work done, free items and discounts pointed out, and the total. */
+/** Shows the settlement (结算单): the work done, free items and discounts pointed out, and the total. */
 export function SettlementSummary({ order, totals }: SettlementSummaryProps) {
   const { t } = useI18n();
   const money = useMoney();

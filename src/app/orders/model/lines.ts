@@ -45,9 +45,9 @@ export function recordPhoneDecision(order: Order, lineId: string, approval: 'app
 }
 
 /**
- * Tells whether the advisor may edit a line: never after delivery; before the first quote
- * signature always; afterwards only lines still undecided (added work, pending diagnosis),
- * unless the advisor unlocked the signed quote for a change that needs a new signature.
+ * Tells whether the advisor may edit a line. After delivery nothing is editable, and before
+ * the first quote signature everything is. After it, only undecided lines (added work,
+ * pending diagnosis) are, unless the advisor unlocked the signed quote to change it.
  */
 export function isLineEditable(order: Order, line: OrderLine, unlocked: boolean): boolean {
   if (order.status === 'delivered') return false;

@@ -25,7 +25,7 @@ function contentOf(paper: SignedPaper, order: Order): string {
   return canonicalJson(paper === 'quote' ? quoteContent(order) : recommendedContent(order));
 }
 
-/** Hashes the content the customer sees on screen and builds the signature over it. */
+/** Hashes the content shown to the customer and builds the signature over it. */
 export async function prepareSignature(paper: SignedPaper, order: Order, input: SignatureInput, signedAt: Date): Promise<PreparedSignature> {
   const content = contentOf(paper, order);
   const signature = signatureSchema.parse({

@@ -11,7 +11,7 @@ export function useMoney(): (fen: number) => string {
   return useCallback((fen: number) => formatFen(fen, locale), [locale]);
 }
 
-/** The dealer's settings (name, labor rate), replicated read-only; null until they arrive. */
+/** Returns the dealer's settings (name, labor rate), replicated read-only, or null until they arrive. */
 export function useDealerSettings(): { settings: Settings | null; loading: boolean } {
   const session = useSession();
   const { data, loading } = useRxDocument('settings', session.dealer.id);

@@ -48,7 +48,7 @@ export interface SigningStates {
   recommended: SigningState;
 }
 
-/** The signing state of the quote and the recommended-items sheet; null while the hashes are computed. */
+/** Returns the signing state of the quote and the recommended-items sheet, or null while the hashes are computed. */
 export function useOrderSigningStates(order: Order | null): SigningStates | null {
   const [states, setStates] = useState<SigningStates | null>(null);
 

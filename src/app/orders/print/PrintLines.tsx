@@ -10,7 +10,7 @@ interface PrintLinesProps {
   showDecision: boolean;
 }
 
-/** The job lines as a printed table: item, labor, parts, discount, amount and the customer's decision. */
+/** Prints the job lines as a table: item, labor, parts, discount, amount and the customer's decision. */
 export function PrintLines({ lines, totals, showDecision }: PrintLinesProps) {
   const { t, formatDateTime } = useI18n();
   const money = useMoney();

@@ -8,7 +8,7 @@ interface PrintSignatureProps {
   state: SigningState | null;
 }
 
-/** The customer's signature box on a printed paper: the latest valid signature, or an empty line to sign by hand. */
+/** Prints the customer's signature box: the latest valid signature, or an empty line to sign by hand. */
 export function PrintSignature({ signatures, state }: PrintSignatureProps) {
   const { t, formatDateTime } = useI18n();
   const latest = signatures.at(-1);

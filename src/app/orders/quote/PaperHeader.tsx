@@ -9,7 +9,7 @@ interface PaperHeaderProps {
   titleId?: string;
 }
 
-/** The head of a customer paper (quote, recommended items, settlement): dealer, title, order, customer and vehicle. */
+/** Shows the head of a customer paper (quote, recommended items, settlement): dealer, title, order, customer, vehicle. */
 export function PaperHeader({ order, titleKey, titleId }: PaperHeaderProps) {
   const { t, formatDate } = useI18n();
   const { settings } = useDealerSettings();

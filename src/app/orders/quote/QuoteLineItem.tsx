@@ -12,7 +12,7 @@ interface QuoteLineItemProps {
   onDecide: (approval: 'approved' | 'declined') => void;
 }
 
-/** One quote line for the customer: the work, its parts, its price, and approve or decline. */
+/** Shows one quote line to the customer: the work, its parts and price, with approve and decline. */
 export function QuoteLineItem({ line, totals, decidable, onDecide }: QuoteLineItemProps) {
   const { t } = useI18n();
   const money = useMoney();

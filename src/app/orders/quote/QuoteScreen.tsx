@@ -87,7 +87,7 @@ function QuoteContent({ orderId }: { orderId: string }) {
   );
 }
 
-/** The quote (报价单) for the customer: large and calm, always in Chinese; each line approved or declined, then signed. */
+/** Shows the customer the quote (报价单), large, calm and in Chinese: each line approved or declined, then signed. */
 export function QuoteScreen({ orderId }: { orderId: string }) {
   return (
     <CustomerLocale>

@@ -78,7 +78,7 @@ function RecommendedContent({ orderId }: { orderId: string }) {
   );
 }
 
-/** The recommended-items sheet (建议项目表): work the customer declined, signed to confirm they were told. Always in Chinese. */
+/** Shows the recommended-items sheet (建议项目表) in Chinese: the declined work, which the customer signs as informed. */
 export function RecommendedScreen({ orderId }: { orderId: string }) {
   return (
     <CustomerLocale>

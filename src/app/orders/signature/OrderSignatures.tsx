@@ -9,7 +9,7 @@ interface OrderSignaturesProps {
   state: SigningState | null;
 }
 
-/** Every signature of one paper, newest first; only the latest, over unchanged content, is valid. */
+/** Lists every signature of one paper, newest first. Only the latest is valid, and only over unchanged content. */
 export function OrderSignatures({ title, signatures, state }: OrderSignaturesProps) {
   const { t, formatDateTime } = useI18n();
   if (signatures.length === 0) return null;

@@ -10,7 +10,7 @@ interface SignaturePanelProps {
   /** The sentence the customer confirms by signing. */
   confirmText: string;
   defaultSignerName: string;
-  /** Reasons the paper cannot be signed yet, already translated; signing is disabled while any is listed. */
+  /** Translated reasons the paper cannot be signed yet. Signing stays disabled while any is listed. */
   blockers: string[];
   /** Stores the signature; resolves with an error message to show, or null when it was stored. */
   onSign: (input: SignatureInput) => Promise<string | null>;
@@ -19,8 +19,8 @@ interface SignaturePanelProps {
 type PanelError = { field: 'signerName' | 'signature'; code: string } | { field: 'save'; message: string };
 
 /**
- * The customer's name and finger signature, reusing the check-in's signature pad: the strokes
- * are kept as fractions of the pad and a PNG goes to the tablet's blob store.
+ * Takes the customer's name and finger signature on the check-in's signature pad. The strokes
+ * are kept as fractions of the pad, and a PNG goes to the tablet's blob store.
  */
 export function SignaturePanel({ confirmText, defaultSignerName, blockers, onSign }: SignaturePanelProps) {
   const { t } = useI18n();
