@@ -15,7 +15,7 @@ export function PrintDetails({ checkin }: { checkin: Checkin }) {
       <dl className="ck-print__grid">
         <div>
           <dt>{t('checkin.intake.mileage')}</dt>
-          <dd>{checkin.mileageKm === null ? none : t('checkin.print.kmValue', { km: checkin.mileageKm.toLocaleString() })}</dd>
+          <dd>{checkin.mileageKm === null ? t('checkin.review.notRecorded') : t('checkin.print.kmValue', { km: checkin.mileageKm.toLocaleString() })}</dd>
         </div>
         <div>
           <dt>{t('checkin.intake.fuel')}</dt>
@@ -25,11 +25,11 @@ export function PrintDetails({ checkin }: { checkin: Checkin }) {
                 <span key={index} className={checkin.fuelEighths !== null && index < checkin.fuelEighths ? 'is-filled' : ''} />
               ))}
             </span>
-            {checkin.fuelEighths === null ? none : t('checkin.intake.fuelValue', { eighths: checkin.fuelEighths })}
+            {checkin.fuelEighths === null ? t('checkin.review.notRecorded') : t('checkin.intake.fuelValue', { eighths: checkin.fuelEighths })}
           </dd>
         </div>
         <div>
-          <dt>{t('checkin.intake.kit')}</dt>
+          <dt>{t('checkin.review.kit')}</dt>
           <dd className="ck-print__checks">
             {KIT_ITEMS.map((item) => (
               <span key={item}>{checkin.protectiveKit[item] ? '☑' : '☐'} {t(`checkin.kit.${item}` as MessageKey)}</span>
@@ -37,7 +37,7 @@ export function PrintDetails({ checkin }: { checkin: Checkin }) {
           </dd>
         </div>
         <div>
-          <dt>{t('checkin.intake.valuables')}</dt>
+          <dt>{t('checkin.review.valuables')}</dt>
           <dd>{checkin.valuablesReminded ? t('checkin.print.yes') : t('checkin.print.no')}</dd>
         </div>
         <div>
@@ -45,7 +45,7 @@ export function PrintDetails({ checkin }: { checkin: Checkin }) {
           <dd>{checkin.itemsLeftInCar || none}</dd>
         </div>
         <div>
-          <dt>{t('checkin.intake.warningLights')}</dt>
+          <dt>{t('checkin.review.lights')}</dt>
           <dd>{lights.length > 0 ? lights.join(separator) : t('checkin.intake.noWarningLights')}</dd>
         </div>
       </dl>

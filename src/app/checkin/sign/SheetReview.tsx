@@ -17,12 +17,12 @@ export function SheetReview({ checkin }: { checkin: Checkin }) {
   const rows: Array<[MessageKey, string]> = [
     ['checkin.print.vehicle', `${formatPlate(checkin.plate)} · ${checkin.vehicleModel} · ${checkin.vin}`],
     ['checkin.print.customer', checkin.customerName || none],
-    ['checkin.intake.mileage', checkin.mileageKm === null ? none : t('checkin.print.kmValue', { km: checkin.mileageKm.toLocaleString() })],
+    ['checkin.intake.mileage', checkin.mileageKm === null ? t('checkin.review.notRecorded') : t('checkin.print.kmValue', { km: checkin.mileageKm.toLocaleString() })],
     ['checkin.intake.fuel', checkin.fuelEighths === null ? t('checkin.intake.fuelUnset') : t('checkin.intake.fuelValue', { eighths: checkin.fuelEighths })],
-    ['checkin.intake.kit', kit.length > 0 ? kit.join(separator) : none],
-    ['checkin.intake.valuables', checkin.valuablesReminded ? t('checkin.print.yes') : t('checkin.print.no')],
+    ['checkin.review.kit', kit.length > 0 ? kit.join(separator) : none],
+    ['checkin.review.valuables', checkin.valuablesReminded ? t('checkin.print.yes') : t('checkin.print.no')],
     ['checkin.intake.itemsLeft', checkin.itemsLeftInCar || none],
-    ['checkin.intake.warningLights', lights.length > 0 ? lights.join(separator) : t('checkin.intake.noWarningLights')],
+    ['checkin.review.lights', lights.length > 0 ? lights.join(separator) : t('checkin.intake.noWarningLights')],
     ['checkin.requests.offered', checkin.offeredServices.length > 0 ? checkin.offeredServices.join(separator) : none],
   ];
 

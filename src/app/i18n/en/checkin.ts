@@ -149,6 +149,11 @@ export const checkin: Record<keyof typeof zhCN, string> = {
   'checkin.sign.current': 'Valid',
   'checkin.sign.failed': 'The signature was not saved: {message}',
 
+  'checkin.review.kit': 'Protective kit',
+  'checkin.review.valuables': 'Valuables reminder',
+  'checkin.review.lights': 'Warning lights',
+  'checkin.review.notRecorded': 'Not recorded',
+
   'checkin.state.unsigned': 'Not signed',
   'checkin.state.signed': 'Signed',
   'checkin.state.changed': 'Changed after signing: the customer must sign again',

@@ -148,6 +148,11 @@ export const checkin = {
   'checkin.sign.current': '有效',
   'checkin.sign.failed': '签字未能保存：{message}',
 
+  'checkin.review.kit': '四件套',
+  'checkin.review.valuables': '贵重物品提醒',
+  'checkin.review.lights': '警告灯',
+  'checkin.review.notRecorded': '未记录',
+
   'checkin.state.unsigned': '未签字',
   'checkin.state.signed': '已签字',
   'checkin.state.changed': '签字后有修改，需要客户重新签字',
