@@ -1,5 +1,11 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
+import { POSTGRES_MIGRATIONS } from '../../src/server/store/postgresMigrations';
+import { SQLITE_MIGRATIONS } from '../../src/server/store/sqliteMigrations';
+import { SQLITE_FILE_NAME } from '../../src/server/store/store';
 import { StoreError, type Dealer, type DocumentChange, type Store } from '../../src/server/store/store';
 import { customerDocument } from './helpers/documents';
 import { createStoreFixture, STORE_KINDS, waitFor, type StoreFixture } from './helpers/stores';
@@ -31,6 +37,23 @@ describe.each(STORE_KINDS)('%s store', (kind) => {
   it('answers a ping', async () => {
     expect(store.kind).toBe(kind);
     await expect(store.ping()).resolves.toBeUndefined();
+  });
+
+  it('records every applied migration', async () => {
+    const expected = (kind === 'sqlite' ? SQLITE_MIGRATIONS : POSTGRES_MIGRATIONS).map((migration) => migration.version);
+    let versions: number[];
+    if (kind === 'sqlite') {
+      const db = new Database(path.join(fixture.options.dataDir, SQLITE_FILE_NAME), { readonly: true });
+      versions = db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all() as number[];
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      db.close();
+    } else {
+      const client = new pg.Client({ connectionString: fixture.options.databaseUrl });
+      await client.connect();
+      versions = (await client.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')).rows.map((row) => row.version);
+      await client.end();
+    }
+    expect(versions).toEqual(expected);
   });
 
   it('finds dealers by code and by id', async () => {

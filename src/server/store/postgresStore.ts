@@ -58,7 +58,8 @@ function isUniqueViolation(error: unknown): boolean {
  * of every instance through NOTIFY, sent inside the write transaction so it arrives on commit.
  */
 export async function openPostgresStore(connectionString: string): Promise<Store> {
-  const pool = new pg.Pool({ connectionString });
+  // When no connection can be opened within 10 s, the request (and the health check) fails instead of hanging.
+  const pool = new pg.Pool({ connectionString, connectionTimeoutMillis: 10_000 });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
 
