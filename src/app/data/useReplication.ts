@@ -3,8 +3,11 @@ import type { BlobService } from '../../db/blobs';
 import type { ServiceLaneDatabase } from '../../db/database';
 import type { SessionManager } from '../../db/session';
 import type { SyncStatus } from '../../db/syncStatus';
+import { whenFirstScreenShown } from './firstScreen';
 import { markStorageFull } from './storage';
 import type { RunningSync } from './startSync';
+
+const SYNC_START_TIMEOUT_MS = 1000;
 
 // The key src/db/syncStatus.ts keeps lastSyncedAt under; read here without loading that module.
 const LAST_SYNCED_STORAGE_KEY = 'service-lane.lastSyncedAt';
@@ -54,7 +57,9 @@ export function useReplication(database: ServiceLaneDatabase | null, session: Se
     let running: RunningSync | null = null;
     const subscriptions: Array<{ unsubscribe(): void }> = [];
 
-    void import('./startSync').then(({ startSync }) => {
+    // The sync code loads after the first screen shows its data (or SYNC_START_TIMEOUT_MS
+    // after the database opened, on screens that do not signal it).
+    void whenFirstScreenShown(SYNC_START_TIMEOUT_MS).then(() => import('./startSync')).then(({ startSync }) => {
       if (stopped) return;
       running = startSync(database, session, baseUrl, dealerId);
       const { replication } = running;

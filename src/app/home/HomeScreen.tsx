@@ -1,4 +1,6 @@
+import { useEffect } from 'react';
 import { Link } from 'wouter';
+import { markFirstScreenShown } from '../data/firstScreen';
 import { useRxQuery } from '../data/useRxQuery';
 import { useI18n } from '../i18n/i18n';
 import { CheckinRow } from './CheckinRow';
@@ -20,6 +22,10 @@ export function HomeScreen() {
     [from],
   );
   const checkins = data.filter((checkin) => isWithin(today, checkin.createdAt));
+
+  useEffect(() => {
+    if (!loading) markFirstScreenShown();
+  }, [loading]);
 
   return (
     <section className="home" aria-labelledby="home-title">

@@ -14,22 +14,23 @@ type PartialCatalog = Partial<Record<MessageKey, string>>;
 
 /*
  * Every area file of every locale (`zh-CN/checkin.ts`, `en/orders.ts`, …) is its own chunk.
- * The first screens load only the core areas. The rest loads in the background after the
- * first frame, and a lazy screen waits for it (`loadAllMessages`) before it renders.
+ * The first screens load only the core areas. A lazy screen loads the rest together with
+ * its own code (`loadAllMessages`) and renders when both arrived.
  */
 const AREA_MODULES = import.meta.glob<Record<string, PartialCatalog>>(['./zh-CN/*.ts', './en/*.ts', '!./*/index.ts']);
-const CORE_AREAS: readonly string[] = ['common', 'login', 'home', 'sync', 'pwa', 'validation', 'field'];
+// The top bar, the home screen and the update prompt; the sign-in form loads its own areas.
+const CORE_AREAS: readonly string[] = ['common', 'home', 'sync', 'pwa'];
 
 const catalogs = new Map<Locale, PartialCatalog>();
 const loadedAreas = new Map<string, Promise<void>>();
 let activeLocale: Locale = 'zh-CN';
 
-function areaPaths(locale: Locale, scope: 'core' | 'all'): string[] {
+function areaPaths(locale: Locale, areas: readonly string[] | 'all'): string[] {
   const prefix = `./${locale}/`;
   return Object.keys(AREA_MODULES).filter((path) => {
     if (!path.startsWith(prefix)) return false;
     const area = path.slice(prefix.length, -'.ts'.length);
-    return scope === 'all' || CORE_AREAS.includes(area);
+    return areas === 'all' || areas.includes(area);
   });
 }
 
@@ -50,7 +51,12 @@ function loadArea(locale: Locale, path: string): Promise<void> {
 
 /** Loads the messages of the first screens in a locale (once); render after it resolves. */
 export async function loadCatalog(locale: Locale): Promise<void> {
-  await Promise.all(areaPaths(locale, 'core').map((path) => loadArea(locale, path)));
+  await loadMessageAreas(CORE_AREAS, locale);
+}
+
+/** Loads the named areas (`login`, `validation`, …) of a locale, by default the one shown. */
+export async function loadMessageAreas(areas: readonly string[], locale: Locale = activeLocale): Promise<void> {
+  await Promise.all(areaPaths(locale, areas).map((path) => loadArea(locale, path)));
 }
 
 /** Loads every area of a locale, by default the one shown; lazy screens await it before rendering. */
@@ -59,7 +65,7 @@ export async function loadAllMessages(locale: Locale = activeLocale): Promise<vo
 }
 
 function hasCoreMessages(locale: Locale): boolean {
-  return areaPaths(locale, 'core').every((path) => loadedAreas.has(path)) && catalogs.has(locale);
+  return areaPaths(locale, CORE_AREAS).every((path) => loadedAreas.has(path)) && catalogs.has(locale);
 }
 
 /** Checks whether a string is a message key of a loaded area. */
@@ -125,12 +131,7 @@ export function I18nProvider({ children, initialLocale }: { children: ReactNode;
   activeLocale = locale;
 
   useEffect(() => {
-    if (!ready) {
-      void loadCatalog(locale).then(() => setReady(true));
-      return;
-    }
-    // The other areas follow in the background, so a screen opened later renders at once.
-    void loadAllMessages(locale).catch((error: unknown) => console.warn(`loading the ${locale} messages failed`, error));
+    if (!ready) void loadCatalog(locale).then(() => setReady(true));
   }, [locale, ready]);
 
   const setLocale = useCallback((next: Locale) => {

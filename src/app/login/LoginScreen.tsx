@@ -1,4 +1,6 @@
+import { useEffect } from 'react';
 import { useLocation } from 'wouter';
+import { markFirstScreenShown } from '../data/firstScreen';
 import { Notice } from '../components/Notice';
 import { useOnline } from '../data/useOnline';
 import { useI18n } from '../i18n/i18n';
@@ -17,6 +19,8 @@ export function LoginScreen() {
   const { state } = useAuth();
   const [, navigate] = useLocation();
   const previous = state.status === 'signed_out' ? null : state.session;
+
+  useEffect(markFirstScreenShown, []);
 
   return (
     <div className="app">
