@@ -16,11 +16,9 @@ export function SyncIndicator({ status }: { status: SyncStatus }) {
         <span className="sync__dot" aria-hidden="true" />
         {t(summary.connection.key)}
       </span>
-      {summary.changes && (
-        <span className={`sync__changes ${status.pendingChanges ? 'sync__changes--waiting' : ''}`} data-pending={status.pendingChanges ?? ''}>
-          {t(summary.changes.key, summary.changes.params)}
-        </span>
-      )}
+      <span className={`sync__changes ${status.pendingChanges ? 'sync__changes--waiting' : ''}`} data-pending={status.pendingChanges ?? ''}>
+        {summary.changes && t(summary.changes.key, summary.changes.params)}
+      </span>
       {summary.problem && <span className="sync__problem">{t(summary.problem.key, summary.problem.params)}</span>}
       <span className="sync__last tabular">{t(summary.lastSync.key, summary.lastSync.params)}</span>
     </div>
