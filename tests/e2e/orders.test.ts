@@ -189,6 +189,14 @@ describe('repair order from walk-in to hand-over', () => {
     await secondCard.getByRole('button', { name: textOf('orders.statusAction.quality_check') }).click();
     await column(page, 'quality_check').locator('.orders-card', { hasText: PLATE_SHOWN }).waitFor({ timeout: 15_000 });
     await screenshot(page, 'orders-board');
+
+    // The order and the customer's quote at portrait size.
+    await second.goto(orderUrl);
+    await second.getByRole('heading', { name: /^任务委托书 WT/ }).waitFor();
+    await screenshot(second, 'orders-order-portrait');
+    await second.goto(`${orderUrl}/quote`);
+    await second.getByRole('heading', { name: textOf('orders.quote.title') }).waitFor();
+    await screenshot(second, 'orders-quote-portrait');
   });
 
   it('added work is approved by phone or declined and signed', async () => {
