@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Link } from 'wouter';
+import { Link, useLocation } from 'wouter';
 import { useI18n } from '../i18n/i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -13,6 +13,8 @@ interface TopBarProps {
 /** Renders the bar at the top of every screen: app name, sync status, advisor, language switch. */
 export function TopBar({ status, account }: TopBarProps) {
   const { t } = useI18n();
+  const [location] = useLocation();
+  const onBoard = location.startsWith('/orders');
 
   return (
     <header className="topbar">
@@ -20,6 +22,12 @@ export function TopBar({ status, account }: TopBarProps) {
         <img className="topbar__logo" src="/favicon-64x64.png" alt="" width="32" height="32" />
         <span className="topbar__name">{t('app.shortName')}</span>
       </Link>
+      {account ? (
+        <nav className="topbar__nav" aria-label={t('nav.label')}>
+          <Link href="/" className="topbar__link" aria-current={onBoard ? undefined : 'page'}>{t('nav.home')}</Link>
+          <Link href="/orders" className="topbar__link" aria-current={onBoard ? 'page' : undefined}>{t('nav.orders')}</Link>
+        </nav>
+      ) : null}
       <div className="topbar__status">{status}</div>
       <div className="topbar__end">
         {account}
