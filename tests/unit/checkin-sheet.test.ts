@@ -3,7 +3,7 @@ import { checkinSchema, CHECKIN_UNSIGNED_FIELDS, type Checkin } from '../../src/
 import { contentHash, signingState } from '../../src/domain/signing';
 import { vinCheckDigit } from '../../src/domain/vin';
 import { checkinNumber, newCheckin, parseMileageInput, textToLines } from '../../src/app/checkin/sheet';
-import { conflictField, dismissConflict, openConflicts, parseConflictPath, setAtConflictPath } from '../../src/app/checkin/conflicts';
+import { dismissConflict, openConflicts, parseConflictPath, setAtConflictPath } from '../../src/app/checkin/conflicts';
 import { vehicleSelectors } from '../../src/app/checkin/find/vehicleSearch';
 import { toPointGroups, toStrokes } from '../../src/app/checkin/sign/strokes';
 
@@ -248,10 +248,6 @@ describe('merge-conflict paths', () => {
       { kind: 'id', id: 'm1' },
       { kind: 'key', key: 'note' },
     ]);
-  });
-
-  it('names the top-level field', () => {
-    expect(conflictField('protectiveKit.floorMat')).toBe('protectiveKit');
   });
 
   it('replaces a nested value', () => {

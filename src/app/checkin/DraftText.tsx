@@ -20,25 +20,37 @@ interface DraftTextProps {
  * An uncontrolled text field for the draft. React never rewrites its value while the
  * advisor types, so pinyin composition (拼音输入) is not disturbed: the text is committed on
  * each input event outside a composition and once more when the composition ends. A value
- * changed elsewhere (a merge, a conflict resolution) is written into the field only while it
- * does not have the focus.
+ * changed elsewhere (a merge, a conflict resolution) is written into the field, except in the
+ * middle of a composition.
  */
 export function DraftText(props: DraftTextProps) {
   const { id, value, onCommit, multiline, rows, maxLength, placeholder, disabled, inputMode, invalid, describedBy, className } = props;
   const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const composingRef = useRef(false);
+  const committingRef = useRef(false);
 
   useEffect(() => {
     const element = ref.current;
     if (!element || element.value === value) return;
-    if (document.activeElement === element) return;
+    // The value derived from the text just committed ("23," read as 23) must not rewrite
+    // what is being typed; nor may anything rewrite a composition in progress.
+    if (committingRef.current || composingRef.current) return;
     element.value = value;
   }, [value]);
+
+  const commit = (text: string) => {
+    committingRef.current = true;
+    onCommit(text);
+    // React renders the committed change before the next task; later changes come from elsewhere.
+    setTimeout(() => {
+      committingRef.current = false;
+    }, 0);
+  };
 
   const handleChange = (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
     const native = event.nativeEvent as InputEvent;
     if (composingRef.current || native.isComposing) return;
-    onCommit(event.target.value);
+    commit(event.target.value);
   };
 
   const handleCompositionStart = () => {
@@ -47,7 +59,7 @@ export function DraftText(props: DraftTextProps) {
 
   const handleCompositionEnd = (event: CompositionEvent<HTMLInputElement | HTMLTextAreaElement>) => {
     composingRef.current = false;
-    onCommit(event.currentTarget.value);
+    commit(event.currentTarget.value);
   };
 
   const shared = {

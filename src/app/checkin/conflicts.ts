@@ -17,12 +17,6 @@ export function parseConflictPath(path: string): PathSegment[] {
   return segments;
 }
 
-/** The top-level field of a conflict path, used to name it with `field.<name>`. */
-export function conflictField(path: string): string {
-  const first = parseConflictPath(path)[0];
-  return first?.kind === 'key' ? first.key : path;
-}
-
 function setIn(container: unknown, segments: PathSegment[], value: unknown): unknown {
   const [head, ...rest] = segments;
   if (!head) return value;
