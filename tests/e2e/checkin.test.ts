@@ -275,6 +275,10 @@ describe.each(['landscape', 'portrait'] as const)('check-in at %s tablet size', 
     expect(await copy.locator('.ck-print__table tbody tr').count()).toBe(3);
     for (const request of REQUESTS) expect(await copy.getByText(request).count()).toBe(1);
     await screenshot(page, `checkin-print-${size}`);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.topbar').isVisible()).toBe(false);
+    await page.screenshot({ path: `/tmp/shots/checkin-print-media-${size}.png`, fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
     await tablet.context.setOffline(false);
   });
 
