@@ -1,6 +1,6 @@
 /**
- * Two tablets change the same check-in offline. When both are back online the advisor sees
- * the field both changed, the value kept and the other tablet's value, and can take it.
+ * Two tablets change the same check-in offline. Once both are back online, the second tablet
+ * shows the field both changed, the value kept and the other tablet's value, and can take it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';

@@ -39,7 +39,7 @@ function withExifOrientation(jpeg: Buffer, orientation: number): Buffer {
   return Buffer.concat([jpeg.subarray(0, 2), segment, jpeg.subarray(2)]);
 }
 
-/** A JPEG header that claims a size but holds no image data. */
+/** Builds a JPEG header that declares a size but contains no image data. */
 function jpegHeaderOnly(width: number, height: number): Buffer {
   return Buffer.from([
     0xff, 0xd8,

@@ -23,7 +23,7 @@ function message(key: MessageKey, params?: MessageParams): RegExp {
   return new RegExp(`^\\s*(?:${escape(translate('zh-CN', key, params))}|${escape(translate('en', key, params))})\\s*$`);
 }
 
-/** A Chinese-market BMW VIN (LBV = BMW Brilliance) with its check digit computed. */
+/** Builds a Chinese-market BMW VIN (LBV is BMW Brilliance) with a valid check digit. */
 function chineseBmwVin(serial: string): string {
   const draft = `LBV5S310${'0'}ES${serial}`;
   const digit = vinCheckDigit(draft);

@@ -15,7 +15,7 @@ function bmwVin(): string {
   return `${draft.slice(0, 8)}${vinCheckDigit(draft)}${draft.slice(9)}`;
 }
 
-/** A signed-off walkaround of a BMW 5 Series as an advisor records it. */
+/** Builds a finished walkaround of a BMW 5 Series as an advisor records it. */
 function realisticSheet(): Checkin {
   const sheet = newCheckin({
     customer: { id: '0193a1b2-0000-7000-8000-000000000001', name: '王建国', mobile: '13800138000' },

@@ -17,7 +17,7 @@ interface DraftTextProps {
 }
 
 /**
- * An uncontrolled text field for the draft. React never rewrites its value while the
+ * Renders an uncontrolled text field for the draft. React never rewrites its value while the
  * advisor types, so pinyin composition (拼音输入) is not disturbed: the text is committed on
  * each input event outside a composition and once more when the composition ends. A value
  * changed elsewhere (a merge, a conflict resolution) is written into the field, except in the
@@ -33,7 +33,7 @@ export function DraftText(props: DraftTextProps) {
     const element = ref.current;
     if (!element || element.value === value) return;
     // The value derived from the text just committed ("23," read as 23) must not rewrite
-    // what is being typed; nor may anything rewrite a composition in progress.
+    // what is being typed. Nothing may rewrite a composition in progress either.
     if (committingRef.current || composingRef.current) return;
     element.value = value;
   }, [value]);

@@ -16,7 +16,7 @@ interface SaveStatusProps {
   checkinId: string;
 }
 
-/** Whether the latest change is stored on the tablet, the signing state, and the customer copy. */
+/** Shows whether the latest change is stored on the tablet, the signing state, and a link to the customer copy. */
 export function SaveStatus({ save, signingState, checkinId }: SaveStatusProps) {
   const { t } = useI18n();
 

@@ -2,9 +2,9 @@ import { checkinSchema, type Checkin } from '../../domain/schemas/checkin';
 
 /*
  * A synchronous copy of the sheet's unsaved change in localStorage. IndexedDB writes are
- * asynchronous, and Chromium drops a write still running when the page unloads (a reload
- * right after typing loses it); localStorage.setItem completes before it returns. The copy
- * is removed once IndexedDB holds the change.
+ * asynchronous, and Chromium drops a write still running when the page unloads, so a reload
+ * right after typing would lose it. localStorage.setItem completes before it returns. The
+ * copy is removed once IndexedDB has the change.
  */
 
 const BACKUP_PREFIX = 'service-lane.checkin-unsaved.';

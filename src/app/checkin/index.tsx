@@ -4,7 +4,7 @@ import { NewCheckinScreen } from './find/NewCheckinScreen';
 import { CheckinPrintScreen } from './print/CheckinPrintScreen';
 import './checkin.css';
 
-/** The check-in screens: a new sheet, the editor and the customer copy. The shell loads this lazily. */
+/** Routes the check-in screens: a new sheet, the editor and the customer copy. The shell loads this lazily. */
 export function CheckinRoutes() {
   return (
     <Switch>

@@ -15,8 +15,8 @@ export function isCheckinStep(value: unknown): value is CheckinStep {
 
 /**
  * Builds a sheet number such as JC20261204-3F9A from the Shanghai date and the last four
- * hex digits of the id. NOTE: two tablets can draw the same suffix on one day (1 in 65,536
- * per pair of sheets); the id stays the key, the number is for people.
+ * hex digits of the id. NOTE: two sheets of one day can get the same number (1 in 65,536
+ * per pair), which is acceptable because the id is the key and the number is for people.
  */
 export function checkinNumber(id: string, now: Date): string {
   const date = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' })
@@ -77,7 +77,7 @@ export function textToLines(text: string): string[] {
 
 const POSITION_STORAGE_PREFIX = 'service-lane.checkin-position.';
 
-/** Where the advisor was on a sheet: the step and the diagram view shown. */
+/** Position of the advisor on a sheet: the step and the diagram view shown. */
 export interface SheetPosition {
   step: CheckinStep;
   view: DiagramViewName;

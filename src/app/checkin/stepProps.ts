@@ -1,6 +1,6 @@
 import type { Checkin } from '../../domain/schemas/checkin';
 
-/** What every step of the sheet receives from the editor. */
+/** Props every step of the sheet receives from the editor. */
 export interface StepProps {
   checkin: Checkin;
   update: (change: (checkin: Checkin) => Checkin) => void;

@@ -27,7 +27,7 @@ export interface CheckinDraft {
 
 const BOOKKEEPING = new Set(['updatedAt', 'updatedBy', '_meta', '_rev', '_attachments', '_deleted']);
 
-/** The content of a sheet without bookkeeping, to tell this tab's own writes from other writers'. */
+/** Returns the sheet's content without bookkeeping, to tell this tab's own writes from other writers'. */
 function contentKey(checkin: Checkin): string {
   return canonicalJson(Object.fromEntries(Object.entries(checkin).filter(([key]) => !BOOKKEEPING.has(key))));
 }

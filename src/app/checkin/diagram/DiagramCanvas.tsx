@@ -26,7 +26,7 @@ function clamp01(value: number): number {
 }
 
 /**
- * One view of the vehicle with its numbered damage marks. The marks are buttons laid over the
+ * Shows one view of the vehicle with its numbered damage marks. The marks are buttons laid over the
  * drawing at percentage positions, so they stay finger-sized at any scale. A tap on the
  * drawing adds a mark where the finger was; a mark can be dragged to move it.
  */

@@ -19,7 +19,7 @@ const TYRE = 'ck-car__tyre';
 const LAMP = 'ck-car__lamp';
 const TAIL_LAMP = 'ck-car__lamp ck-car__lamp--tail';
 
-/** A saloon seen from its left side, nose to the left. The right view mirrors it. */
+/** Draws a saloon seen from its left side, nose to the left. The right view mirrors it. */
 function SideView(): ReactNode {
   return (
     <>
@@ -42,7 +42,7 @@ function SideView(): ReactNode {
   );
 }
 
-/** The car seen from above, nose to the left. */
+/** Draws the car seen from above, nose to the left. */
 function TopView(): ReactNode {
   return (
     <>
@@ -61,7 +61,7 @@ function TopView(): ReactNode {
   );
 }
 
-/** The car seen from the front: kidney grille, headlights, windscreen. */
+/** Draws the car seen from the front: kidney grille, headlights, windscreen. */
 function FrontView(): ReactNode {
   return (
     <>
@@ -79,7 +79,7 @@ function FrontView(): ReactNode {
   );
 }
 
-/** The car seen from the back: tail lights, boot lid, number plate. */
+/** Draws the car seen from the back: tail lights, boot lid, number plate. */
 function RearView(): ReactNode {
   return (
     <>
@@ -96,7 +96,7 @@ function RearView(): ReactNode {
   );
 }
 
-/** The outline drawing of one view, in the units of VIEW_SIZE. */
+/** Draws the outline of one view, in the units of VIEW_SIZE. */
 export function CarOutline({ view }: { view: DiagramView }): ReactNode {
   switch (view) {
     case 'left':

@@ -30,7 +30,7 @@ export const newVehicleFormSchema = z.object({
   color: z.string().trim().max(40),
 });
 
-/** What the advisor types. */
+/** Raw text the advisor types. */
 export type NewVehicleFormInput = z.input<typeof newVehicleFormSchema>;
 /** The normalized values the form submits. */
 export type NewVehicleFormValues = z.output<typeof newVehicleFormSchema>;

@@ -18,9 +18,9 @@ interface Failure {
 }
 
 /**
- * Two buttons: the camera (a file input with `capture`, which opens the rear camera on a
- * tablet) and the gallery. Each picked file is shrunk and stored as a blob; a file that
- * cannot be used is reported by name while the others are still added.
+ * Shows two buttons: the camera (a file input with `capture`, which opens the rear camera on
+ * a tablet) and the gallery. Each picked file is shrunk and stored as a blob. A file that
+ * cannot be used is reported by name, and the others are still added.
  */
 export function PhotoPicker({ onAdd, disabled, name }: PhotoPickerProps) {
   const { t } = useI18n();
@@ -101,7 +101,7 @@ export function PhotoPicker({ onAdd, disabled, name }: PhotoPickerProps) {
   );
 }
 
-/** A camera outline at text size. */
+/** Draws a camera outline at text size. */
 export function CameraIcon() {
   return (
     <svg className="ck-icon" viewBox="0 0 24 24" aria-hidden="true">

@@ -14,7 +14,7 @@ import { PrintDetails } from './PrintDetails';
 
 const PRINT_VIEWS = ['left', 'right', 'top', 'front', 'rear'] as const;
 
-/** The customer copy: an A4 page with the sheet, the diagram, photo thumbnails and the signature. */
+/** Shows the customer copy: an A4 page with the sheet, the diagram, photo thumbnails and the signature. */
 export function CheckinPrintScreen({ id }: { id: string }) {
   const { t } = useI18n();
   const { data: checkin, loading } = useRxDocument('checkins', id);

@@ -3,7 +3,7 @@ import { useI18n, type MessageKey } from '../../i18n/i18n';
 
 const KIT_ITEMS = ['seatCover', 'steeringWheelCover', 'floorMat', 'gearLeverCover'] as const;
 
-/** The recorded condition on the customer copy: mileage, fuel, kit, valuables, lights, requests and offers. */
+/** Shows the recorded condition on the customer copy: mileage, fuel, kit, valuables, lights, requests and offers. */
 export function PrintDetails({ checkin }: { checkin: Checkin }) {
   const { t } = useI18n();
   const none = t('checkin.print.none');

@@ -5,7 +5,7 @@ import { DiagramCanvas } from '../diagram/DiagramCanvas';
 
 const KIT_ITEMS = ['seatCover', 'steeringWheelCover', 'floorMat', 'gearLeverCover'] as const;
 
-/** The sheet as the customer reads it before signing: large, calm, read-only. */
+/** Shows the sheet as the customer reads it before signing: large, calm, read-only. */
 export function SheetReview({ checkin }: { checkin: Checkin }) {
   const { t } = useI18n();
   const none = t('checkin.print.none');

@@ -3,7 +3,7 @@ import type { SigningState } from '../../../domain/signing';
 import { useI18n } from '../../i18n/i18n';
 import { useBlobView } from '../photos/blobStore';
 
-/** The stored PNG of a signature, or nothing while its bytes are not on this tablet. */
+/** Shows the stored PNG of a signature, or nothing while its bytes are not on this tablet. */
 export function SignatureImage({ signature, className }: { signature: Signature; className?: string }) {
   const { t } = useI18n();
   const view = useBlobView(signature.image);
@@ -24,8 +24,8 @@ interface SignatureHistoryProps {
 }
 
 /**
- * Every signature of the sheet, newest first: the latest is valid while the content still has
- * its hash; earlier ones, and the latest after a change, are kept and shown as superseded.
+ * Lists every signature of the sheet, newest first. The latest is valid while the content
+ * still has its hash. Earlier ones, and the latest after a change, are kept as superseded.
  */
 export function SignatureHistory({ signatures, signingState }: SignatureHistoryProps) {
   const { t, formatDateTime } = useI18n();

@@ -20,9 +20,9 @@ interface SignaturePadFieldProps {
 }
 
 /**
- * The customer's signature pad. The canvas is sized in device pixels (devicePixelRatio) so
- * strokes are sharp on a high-density screen; the strokes live outside the canvas as fractions
- * of the pad, so after a rotation or resize they are redrawn at the new size.
+ * Shows the customer's signature pad. The canvas is sized in device pixels (devicePixelRatio),
+ * so strokes are sharp on a high-density screen. The strokes are kept outside the canvas as
+ * fractions of the pad, so after a rotation or resize they are redrawn at the new size.
  */
 export const SignaturePadField = forwardRef<SignaturePadHandle, SignaturePadFieldProps>(function SignaturePadField(
   { strokes, onChange, disabled, invalid, describedBy },

@@ -23,7 +23,7 @@ export function useSigning(checkin: Checkin): Signing {
     };
   }, [checkin]);
 
-  // A hash of an older version of the sheet says nothing about this one.
+  // A hash of an older version of the sheet does not describe this one.
   const value = hash?.for === checkin ? hash.value : null;
   return { hash: value, state: value === null ? null : signingState(checkin.signatures, value) };
 }
