@@ -240,6 +240,8 @@ describe.each(['landscape', 'portrait'] as const)('check-in at %s tablet size', 
     await page.reload();
     await waitFor(async () => (await signingStateOf(page).catch(() => null)) === 'signed', { description: 'signed sheet after offline reload', timeoutMs: 20_000 });
     expect(page.url()).toBe(checkinUrl);
+    const currentStep = page.getByRole('navigation', { name: textOf('checkin.step.navigation') }).locator('[aria-current="step"]');
+    expect(await currentStep.textContent()).toContain(translate('zh-CN', 'checkin.step.sign'));
     await expectImagesLoaded(page.getByTestId('signature-image'), 1);
 
     await goToStep(page, 'intake');
