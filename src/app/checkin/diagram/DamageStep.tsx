@@ -84,6 +84,17 @@ export function DamageStep({ checkin, update, locked, view, onViewChange }: Dama
       </div>
 
       <div className="ck-damage__side">
+        {selected ? (
+          <MarkEditor
+            mark={selected}
+            locked={locked}
+            onChange={(change) => changeMark(selected.id, change)}
+            onRemove={() => removeMark(selected.id)}
+          />
+        ) : (
+          marks.length > 0 && <p className="field__hint">{t('checkin.damage.selectHint')}</p>
+        )}
+
         <section className="ck-card">
           <h3 className="ck-card__title">{marks.length === 0 ? t('checkin.damage.title') : t('checkin.damage.count', { count: marks.length })}</h3>
           {marks.length === 0 ? (
@@ -112,17 +123,6 @@ export function DamageStep({ checkin, update, locked, view, onViewChange }: Dama
             </ul>
           )}
         </section>
-
-        {selected ? (
-          <MarkEditor
-            mark={selected}
-            locked={locked}
-            onChange={(change) => changeMark(selected.id, change)}
-            onRemove={() => removeMark(selected.id)}
-          />
-        ) : (
-          marks.length > 0 && <p className="field__hint">{t('checkin.damage.selectHint')}</p>
-        )}
 
         <section className="ck-card">
           <h3 className="ck-card__title">{t('checkin.photo.general')}</h3>
