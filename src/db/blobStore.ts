@@ -11,28 +11,51 @@ import { withStorageRetry } from './storageErrors';
  */
 export type UploadState = 'pending' | 'uploaded' | 'rejected';
 
-/** A photo or signature image stored on the tablet, keyed by the SHA-256 of its bytes. */
+/** A photo or signature image stored on the tablet, keyed by the SHA-256 of its bytes; the bytes are in BlobData. */
 export interface BlobRecord {
   sha256: string;
   mimeType: BlobRef['mimeType'];
   bytes: number;
   width: number;
   height: number;
-  /** The image bytes; an ArrayBuffer because every browser's IndexedDB stores it (Safari long failed on Blob). */
-  data: ArrayBuffer;
   uploadState: UploadState;
   /** The server's error code of a rejected upload. */
   uploadError: string | null;
+  /**
+   * Failed upload attempts. A blob never tried goes straight to PUT. After a failure the
+   * server may have stored it anyway (a lost response), so the next attempt sends HEAD first.
+   */
+  uploadFailures: number;
   /** Epoch milliseconds, so uploads run oldest first. */
   storedAt: number;
 }
 
+/**
+ * The bytes of a blob, in a table of their own so that upload-state changes rewrite a small
+ * record, not the image. An ArrayBuffer because every browser's IndexedDB stores it.
+ */
+interface BlobData {
+  sha256: string;
+  data: ArrayBuffer;
+}
+
 class BlobDatabase extends Dexie {
   blobs!: Table<BlobRecord, string>;
+  blobData!: Table<BlobData, string>;
 
   constructor(name: string, options?: DexieOptions) {
     super(name, options);
     this.version(1).stores({ blobs: 'sha256, uploadState, [uploadState+storedAt]' });
+    // Version 2 moved the bytes out of the state records.
+    this.version(2)
+      .stores({ blobs: 'sha256, uploadState, [uploadState+storedAt]', blobData: 'sha256' })
+      .upgrade(async (transaction) => {
+        const records = await transaction.table('blobs').toArray();
+        for (const { data, ...record } of records as Array<BlobRecord & { data: ArrayBuffer }>) {
+          await transaction.table('blobData').put({ sha256: record.sha256, data });
+          await transaction.table('blobs').put({ ...record, uploadFailures: 1 });
+        }
+      });
   }
 }
 
@@ -89,9 +112,10 @@ export class BlobStore {
     const ref = blobRefSchema.parse({ sha256, mimeType, bytes: data.byteLength, width, height });
 
     await withStorageRetry(() =>
-      this.database.transaction('rw', this.database.blobs, async () => {
+      this.database.transaction('rw', this.database.blobs, this.database.blobData, async () => {
         if (await this.database.blobs.get(sha256)) return;
-        await this.database.blobs.add({ ...ref, data, uploadState: 'pending', uploadError: null, storedAt: Date.now() });
+        await this.database.blobData.put({ sha256, data });
+        await this.database.blobs.add({ ...ref, uploadState: 'pending', uploadError: null, uploadFailures: 0, storedAt: Date.now() });
       }),
     );
     this.changed.next();
@@ -103,7 +127,10 @@ export class BlobStore {
     const data = copyToArrayBuffer(bytes);
     if ((await sha256Hex(data)) !== ref.sha256) return false;
     await withStorageRetry(() =>
-      this.database.blobs.put({ ...ref, bytes: data.byteLength, data, uploadState: 'uploaded', uploadError: null, storedAt: Date.now() }),
+      this.database.transaction('rw', this.database.blobs, this.database.blobData, async () => {
+        await this.database.blobData.put({ sha256: ref.sha256, data });
+        await this.database.blobs.put({ ...ref, bytes: data.byteLength, uploadState: 'uploaded', uploadError: null, uploadFailures: 0, storedAt: Date.now() });
+      }),
     );
     this.changed.next();
     return true;
@@ -113,14 +140,28 @@ export class BlobStore {
     return this.database.blobs.get(sha256);
   }
 
+  /** Returns the bytes of a stored blob, or undefined when this tablet does not have them. */
+  async getData(sha256: string): Promise<ArrayBuffer | undefined> {
+    return (await this.database.blobData.get(sha256))?.data;
+  }
+
   /** Returns the oldest blobs waiting for upload, rejected ones excluded. */
   async pendingUploads(limit: number): Promise<BlobRecord[]> {
     return this.database.blobs.where('[uploadState+storedAt]').between(['pending', Dexie.minKey], ['pending', Dexie.maxKey]).limit(limit).toArray();
   }
 
-  async markUploaded(sha256: string): Promise<void> {
-    await withStorageRetry(() => this.database.blobs.update(sha256, { uploadState: 'uploaded', uploadError: null }));
+  async markUploaded(sha256s: readonly string[]): Promise<void> {
+    const changes = sha256s.map((key) => ({ key, changes: { uploadState: 'uploaded' as const, uploadError: null } }));
+    await withStorageRetry(() => this.database.blobs.bulkUpdate(changes));
     this.changed.next();
+  }
+
+  async recordUploadFailure(sha256: string): Promise<void> {
+    await withStorageRetry(() =>
+      this.database.blobs.where('sha256').equals(sha256).modify((record) => {
+        record.uploadFailures += 1;
+      }),
+    );
   }
 
   async markRejected(sha256: string, errorCode: string): Promise<void> {

@@ -3,14 +3,14 @@ import { Observable, Subject } from 'rxjs';
 import type { BlobRef } from '../domain/schemas/common';
 import { backoffDelayMs, DEFAULT_BACKOFF, onlineEventTarget, waitOrWake, type BackoffOptions } from './backoff';
 import { ApiError, apiErrorFrom, NetworkError } from './http';
-import { BlobStore, type ImageSize } from './blobStore';
+import { BlobStore, type BlobRecord, type ImageSize } from './blobStore';
 import type { SessionManager } from './session';
 import { failedOutcome, type RequestOutcome } from './syncErrors';
 
 // Uploads running at once: enough to fill the link, few enough to leave browser connections
-// for replication (six per server on HTTP/1.1).
-const UPLOAD_CONCURRENCY = 2;
-const UPLOAD_PAGE_SIZE = 20;
+// for replication (six per server on HTTP/1.1, two of them held by pull streams).
+const UPLOAD_CONCURRENCY = 3;
+const UPLOAD_PAGE_SIZE = 30;
 
 /** The content of a photo view: the image, or a placeholder while the bytes are on their way. */
 export type BlobView =
@@ -74,8 +74,8 @@ export class BlobService {
 
   /** Returns the image bytes, from this tablet or downloaded from the server (then kept locally). */
   async getBlobBytes(ref: BlobRef): Promise<Uint8Array> {
-    const local = await this.store.get(ref.sha256);
-    if (local) return new Uint8Array(local.data);
+    const local = await this.store.getData(ref.sha256);
+    if (local) return new Uint8Array(local);
 
     let download = this.downloads.get(ref.sha256);
     if (!download) {
@@ -168,9 +168,21 @@ export class BlobService {
       do {
         this.drainAgain = false;
         const pending = await this.store.pendingUploads(UPLOAD_PAGE_SIZE);
-        for (let start = 0; start < pending.length && !failed; start += UPLOAD_CONCURRENCY) {
-          const results = await Promise.all(pending.slice(start, start + UPLOAD_CONCURRENCY).map((record) => this.uploadOne(record.sha256, record.mimeType, record.data)));
-          failed = results.includes(false);
+        const uploaded: string[] = [];
+        let next = 0;
+        // A pool of workers, so one slow upload does not hold back the others.
+        const worker = async () => {
+          while (!failed && !this.stopped.signal.aborted && next < pending.length) {
+            const record = pending[next++]!;
+            if (!(await this.uploadOne(record, uploaded))) failed = true;
+          }
+        };
+        try {
+          await Promise.all(Array.from({ length: UPLOAD_CONCURRENCY }, worker));
+        } finally {
+          // One write for the page: a crash before it only means the same PUTs again, which
+          // the server accepts as no-ops.
+          if (uploaded.length > 0) await this.store.markUploaded(uploaded);
         }
         if (pending.length === UPLOAD_PAGE_SIZE) this.drainAgain = true;
       } while (this.drainAgain && !failed && !this.stopped.signal.aborted);
@@ -193,22 +205,34 @@ export class BlobService {
     }
   }
 
-  /** Uploads one image unless the server has it; returns false when it should be retried later. */
-  private async uploadOne(sha256: string, mimeType: string, data: ArrayBuffer): Promise<boolean> {
+  /**
+   * Uploads one image and adds its hash to `uploaded`; returns false when it should be retried
+   * later. The PUT is idempotent. A retried upload sends HEAD first, so bytes the server
+   * already stored from an attempt whose response was lost are not sent again.
+   */
+  private async uploadOne(record: BlobRecord, uploaded: string[]): Promise<boolean> {
+    const { sha256, mimeType } = record;
     const path = `/api/blobs/${sha256}`;
     try {
-      const head = await this.session.fetch(path, { method: 'HEAD' });
-      if (head.ok) {
-        await this.store.markUploaded(sha256);
-        this.outcomes.next({ ok: true, at: new Date() });
+      const data = await this.store.getData(sha256);
+      if (!data) {
+        await this.store.markRejected(sha256, 'missing_local_bytes');
         return true;
       }
-      if (head.status !== 404) throw await apiErrorFrom(head, 'HEAD');
+      if (record.uploadFailures > 0) {
+        const head = await this.session.fetch(path, { method: 'HEAD' });
+        if (head.ok) {
+          uploaded.push(sha256);
+          this.outcomes.next({ ok: true, at: new Date() });
+          return true;
+        }
+        if (head.status !== 404) throw await apiErrorFrom(head, 'HEAD');
+      }
 
       const put = await this.session.fetch(path, { method: 'PUT', headers: { 'Content-Type': mimeType }, body: data });
       if (!put.ok) throw await apiErrorFrom(put, 'PUT');
       await put.body?.cancel().catch(() => undefined);
-      await this.store.markUploaded(sha256);
+      uploaded.push(sha256);
       this.outcomes.next({ ok: true, at: new Date() });
       return true;
     } catch (error) {
@@ -218,6 +242,7 @@ export class BlobService {
         await this.store.markRejected(sha256, error.code);
         return true;
       }
+      await this.store.recordUploadFailure(sha256).catch(() => undefined);
       return false;
     }
   }

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { IDBKeyRange } from 'fake-indexeddb';
 import { firstValueFrom, filter, toArray, takeWhile } from 'rxjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import { BlobService, type BlobView } from '../../src/db/blobs';
 import { saveDocument } from '../../src/db/repository';
 import type { BlobRef } from '../../src/domain';
 import { walkaround } from './support/fixtures';
+import { startLossyProxy } from './support/lossyProxy';
 import { openTablet, removeTestServer, startTestServer, statusWhere, TEST_BACKOFF, waitFor, type Tablet, type TestServer } from './support/harness';
 
 let server: TestServer;
@@ -104,6 +105,28 @@ describe('photos between tablets', () => {
       expect(await server.running.store.hasBlob(first.writer.dealerId, ref.sha256)).toBe(true);
     } finally {
       reloaded.close();
+    }
+  });
+
+  it('asks before re-sending after a lost response', async () => {
+    const proxy = await startLossyProxy(server.url);
+    try {
+      const first = await openTablet({ baseUrl: proxy.url });
+      tablets.push(first);
+      const bytes = photoBytes();
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      proxy.dropAnswers('PUT', `/api/blobs/${sha256}`, 1);
+
+      await first.blobs.putBlob(bytes, 'image/jpeg', PHOTO_SIZE);
+      await first.blobs.awaitUploaded(10_000);
+
+      const transfers = proxy.forwarded.filter((entry) => entry.request.endsWith(`/api/blobs/${sha256}`));
+      expect(transfers.map((entry) => [entry.request.split(' ')[0], entry.status, entry.dropped])).toEqual([
+        ['PUT', 201, true],
+        ['HEAD', 200, false],
+      ]);
+    } finally {
+      await proxy.close();
     }
   });
 
