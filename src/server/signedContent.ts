@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../domain/canonical';
-import type { CollectionName, DocumentOf } from '../domain/collections';
+import { isCollectionName, type CollectionName, type DocumentOf } from '../domain/collections';
 import { quoteContent, recommendedContent } from '../domain/orderSigning';
 import { CHECKIN_UNSIGNED_FIELDS } from '../domain/schemas/checkin';
 import type { Signature } from '../domain/schemas/common';
@@ -26,6 +26,52 @@ export const SIGNED_PAPERS: SignedPapers = {
     { signatureField: 'recommendedSignatures', content: recommendedContent },
   ],
 };
+
+/** Returns the signed papers of a collection by name: none for a collection without signatures or an unknown name. */
+export function signedPapersOf(collection: string): ReadonlyArray<SignedPaper<Record<string, unknown>>> {
+  if (!isCollectionName(collection)) return [];
+  return papersOf(collection);
+}
+
+function papersOf<C extends CollectionName>(name: C): ReadonlyArray<SignedPaper<Record<string, unknown>>> {
+  const papers: ReadonlyArray<SignedPaper<DocumentOf<C>>> = SIGNED_PAPERS[name] ?? [];
+  return papers.map((paper) => ({
+    signatureField: paper.signatureField,
+    // Callers pass documents that passed this collection's schema (pushed or written by the server).
+    content: (document: Record<string, unknown>) => paper.content(document as DocumentOf<C>),
+  }));
+}
+
+/** The latest signature of a paper, when it covers the document's current content. */
+export interface CoveringSignature {
+  signatureField: string;
+  contentHash: string;
+  signedAt: string;
+}
+
+/**
+ * Lists the papers of a document whose latest signature covers the document as it is: the
+ * document is then the content the customer signed, and the server keeps a copy of it (S14
+ * of docs/sync-protocol.md). A paper whose latest signature covers an earlier content is
+ * "changed after signing" and is not listed.
+ */
+export function findCoveringSignatures(collection: string, document: Record<string, unknown>): CoveringSignature[] {
+  const covering: CoveringSignature[] = [];
+  for (const paper of signedPapersOf(collection)) {
+    const latest = signaturesIn(document, paper.signatureField).at(-1);
+    if (!latest) continue;
+    if (latest.contentHash === contentHashSync(paper.content(document))) {
+      covering.push({ signatureField: paper.signatureField, contentHash: latest.contentHash, signedAt: latest.signedAt });
+    }
+  }
+  return covering;
+}
+
+/** Returns the signatures in a signature field, or an empty history when the field is absent. */
+export function signaturesIn(document: Record<string, unknown> | undefined, field: string): Signature[] {
+  const value = document?.[field];
+  return Array.isArray(value) ? (value as Signature[]) : [];
+}
 
 /** Computes a content hash synchronously (Node's SHA-256); equal to the domain's async `sha256Hex(canonicalJson(content))`. */
 export function contentHashSync(content: Record<string, unknown>): string {

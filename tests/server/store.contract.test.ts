@@ -1,14 +1,22 @@
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
+import { CHECKIN_UNSIGNED_FIELDS } from '../../src/domain/schemas/checkin';
+import { contentHash } from '../../src/domain/signing';
 import { POSTGRES_MIGRATIONS } from '../../src/server/store/postgresMigrations';
 import { SQLITE_MIGRATIONS } from '../../src/server/store/sqliteMigrations';
 import { SQLITE_FILE_NAME } from '../../src/server/store/store';
 import { StoreError, type Dealer, type DocumentChange, type Store } from '../../src/server/store/store';
-import { customerDocument } from './helpers/documents';
+import { checkinDocument, customerDocument, signature } from './helpers/documents';
 import { createStoreFixture, STORE_KINDS, waitFor, type StoreFixture } from './helpers/stores';
+
+async function signedCheckin(dealerId: string): Promise<Record<string, unknown>> {
+  const unsigned = checkinDocument(dealerId);
+  return { ...unsigned, signatures: [signature(await contentHash(unsigned, CHECKIN_UNSIGNED_FIELDS))] };
+}
 
 async function expectStoreError(promise: Promise<unknown>, code: string): Promise<void> {
   const error = await promise.then(() => null, (caught: unknown) => caught);
@@ -183,6 +191,64 @@ describe.each(STORE_KINDS)('%s store', (kind) => {
     expect(await store.getBlob(dealerB.id, blob.sha256)).toBeNull();
   });
 
+  it('keeps a signed version written by the server (S14)', async () => {
+    const signed = await signedCheckin(dealerA.id);
+    await store.writeServerDocuments(dealerA.id, 'checkins', [signed]);
+    await store.writeServerDocuments(dealerA.id, 'checkins', [{ ...signed, mileageKm: 1 }]);
+
+    const snapshots = await store.getSignedSnapshots(dealerA.id, 'checkins', signed.id as string);
+
+    expect(snapshots).toEqual([{
+      collection: 'checkins',
+      documentId: signed.id,
+      dealerId: dealerA.id,
+      contentHash: (signed.signatures as Array<{ contentHash: string }>)[0]!.contentHash,
+      data: signed,
+      createdAt: expect.any(String),
+    }]);
+    expect(await store.getSignedSnapshots(dealerB.id, 'checkins', signed.id as string)).toEqual([]);
+  });
+
+  it('refuses to change or delete a signed snapshot (S14)', async () => {
+    const signed = await signedCheckin(dealerA.id);
+    await store.writeServerDocuments(dealerA.id, 'checkins', [signed]);
+    const statements = ["UPDATE signed_snapshots SET data = '{}'", 'DELETE FROM signed_snapshots'];
+
+    for (const statement of statements) {
+      if (kind === 'sqlite') {
+        const db = new Database(path.join(fixture.options.dataDir, SQLITE_FILE_NAME));
+        try {
+          expect(() => db.exec(statement)).toThrow(/signed snapshots cannot be/);
+        } finally {
+          db.close();
+        }
+      } else {
+        const client = new pg.Client({ connectionString: fixture.options.databaseUrl });
+        await client.connect();
+        try {
+          await expect(client.query(statement)).rejects.toThrow(/signed snapshots cannot be/);
+        } finally {
+          await client.end();
+        }
+      }
+    }
+    expect(await store.getSignedSnapshots(dealerA.id, 'checkins', signed.id as string)).toHaveLength(1);
+  });
+
+  it('a failed write keeps no snapshot (S14)', async () => {
+    const signed = await signedCheckin(dealerA.id);
+    const foreign = customerDocument(dealerB.id);
+    await store.writeServerDocuments(dealerB.id, 'checkins', [{ ...checkinDocument(dealerB.id), id: foreign.id }]);
+
+    const write = store.writeDocuments(dealerA.id, 'checkins', [signed.id as string, foreign.id as string], () => [
+      { id: signed.id as string, data: signed, deleted: false },
+      { id: foreign.id as string, data: { ...signed, id: foreign.id }, deleted: false },
+    ]);
+
+    await expectStoreError(write, 'document_id_taken');
+    expect(await store.getSignedSnapshots(dealerA.id, 'checkins', signed.id as string)).toEqual([]);
+  });
+
   it('concurrent writes never skip a puller', async () => {
     const dealer = await store.createDealer({ code: `C${kind.slice(0, 3).toUpperCase()}`, name: '并发店' });
     const docs = Array.from({ length: 300 }, () => customerDocument(dealer.id));
@@ -237,6 +303,61 @@ describe.each(STORE_KINDS)('%s store', (kind) => {
     } finally {
       unsubscribe();
       await other.close();
+    }
+  });
+});
+
+/** Creates the schema of the first two migrations and stores a document in it, as a server from before signed snapshots left it. */
+async function createLegacyStorage(kind: string, fixture: StoreFixture, dealer: Dealer, doc: Record<string, unknown>): Promise<void> {
+  if (kind === 'sqlite') {
+    mkdirSync(fixture.options.dataDir, { recursive: true });
+    const db = new Database(path.join(fixture.options.dataDir, SQLITE_FILE_NAME));
+    try {
+      db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+      for (const migration of SQLITE_MIGRATIONS.filter((candidate) => candidate.version <= 2)) {
+        db.exec(migration.sql);
+        db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(migration.version, migration.name, dealer.createdAt);
+      }
+      db.prepare('INSERT INTO dealers VALUES (?, ?, ?, ?)').run(dealer.id, dealer.code, dealer.name, dealer.createdAt);
+      db.prepare('INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?)').run('checkins', doc.id, dealer.id, 1, JSON.stringify(doc), 0);
+    } finally {
+      db.close();
+    }
+    return;
+  }
+
+  const client = new pg.Client({ connectionString: fixture.options.databaseUrl });
+  await client.connect();
+  try {
+    await client.query('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL)');
+    for (const migration of POSTGRES_MIGRATIONS.filter((candidate) => candidate.version <= 2)) {
+      await client.query(migration.sql);
+      await client.query('INSERT INTO schema_migrations VALUES ($1, $2, now())', [migration.version, migration.name]);
+    }
+    await client.query('INSERT INTO dealers VALUES ($1, $2, $3, $4)', [dealer.id, dealer.code, dealer.name, dealer.createdAt]);
+    await client.query("INSERT INTO documents VALUES ($1, $2, $3, nextval('document_seq'), $4, false)", ['checkins', doc.id, dealer.id, JSON.stringify(doc)]);
+  } finally {
+    await client.end();
+  }
+}
+
+describe.each(STORE_KINDS)('%s store upgraded from before signed snapshots', (kind) => {
+  it('keeps a signed version before overwriting it (S14)', async () => {
+    const fixture = await createStoreFixture(kind);
+    const dealer: Dealer = { id: uuidv7(), code: 'OLD', name: '旧店', createdAt: new Date().toISOString() };
+    const signed = await signedCheckin(dealer.id);
+    await createLegacyStorage(kind, fixture, dealer, signed);
+    const store = await fixture.open();
+
+    try {
+      await store.writeDocuments(dealer.id, 'checkins', [signed.id as string], () => [{ id: signed.id as string, data: { ...signed, mileageKm: 1 }, deleted: false }]);
+      const snapshots = await store.getSignedSnapshots(dealer.id, 'checkins', signed.id as string);
+
+      expect(snapshots.map((snapshot) => snapshot.data)).toEqual([signed]);
+      expect((await store.getDocument(dealer.id, 'checkins', signed.id as string))?.data).toMatchObject({ mileageKm: 1 });
+    } finally {
+      await store.close();
+      await fixture.dispose();
     }
   });
 });

@@ -1,16 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { quoteHash, recommendedHash } from '../../src/domain/orderSigning';
 import { CHECKIN_UNSIGNED_FIELDS } from '../../src/domain/schemas/checkin';
+import type { Order } from '../../src/domain/schemas/order';
 import { contentHash } from '../../src/domain/signing';
-import { checkinDocument, customerDocument, settingsDocument, signature } from './helpers/documents';
+import { checkinDocument, customerDocument, orderDocument, settingsDocument, signature } from './helpers/documents';
 import { STORE_KINDS } from './helpers/stores';
 import { authInit, createAccount, createTestApp, jsonInit, logIn, type Account, type TestApp } from './helpers/testApp';
 
 type Doc = Record<string, unknown>;
+type SignedVersion = { contentHash: string; signedAt?: string; createdAt: string; document: Doc };
 type AnswerEntry = Doc & { _rejection?: { error: string; field: string; documentId: string; issues: Array<{ field: string; code: string }> } };
 
 /*
  * The replication endpoints against each store. Test names cite the rules of
- * docs/sync-protocol.md (S1–S10).
+ * docs/sync-protocol.md (S1–S10, S14, S15).
  */
 describe.each(STORE_KINDS)('sync endpoints on %s', (kind) => {
   let test: TestApp;
@@ -342,6 +345,133 @@ describe.each(STORE_KINDS)('sync endpoints on %s', (kind) => {
       expect(test.logs.find((record) => record.event === 'signature_covers_other_content' && record.documentId === signed.id)).toMatchObject({
         field: 'signatures[0].contentHash',
       });
+    });
+  });
+
+  describe('signed versions (S14, S15)', () => {
+    async function signCheckin(doc: Doc): Promise<Doc> {
+      const signatures = [...(doc.signatures as Doc[]), signature(await contentHash(doc, CHECKIN_UNSIGNED_FIELDS))];
+      return { ...doc, signatures };
+    }
+
+    async function signedVersions(token: string, collection: string, id: unknown): Promise<{ status: number; body: unknown }> {
+      const response = await test.request(`/api/sync/${collection}/${String(id)}/signed`, authInit(token));
+      return { status: response.status, body: await response.json() };
+    }
+
+    it('unsigned edit keeps the signed version (S14)', async () => {
+      const signed = await signCheckin(checkinDocument(accountA.dealer.id));
+      await push(tokenA, 'checkins', [created(signed)]);
+      const edited = { ...signed, mileageKm: 99_999 };
+
+      expect((await push(tokenA, 'checkins', [updated(signed, edited)])).answer).toEqual([]);
+      const { status, body } = await signedVersions(tokenA, 'checkins', signed.id);
+
+      expect(status).toBe(200);
+      const [first] = (signed.signatures as Doc[]);
+      expect(body).toEqual([{ contentHash: first!.contentHash, signedAt: first!.signedAt, createdAt: expect.any(String), document: signed }]);
+      expect((await pullAll(tokenA, 'checkins')).find((item) => item.id === signed.id)).toMatchObject({ mileageKm: 99_999 });
+    });
+
+    it('every re-signed version is kept, oldest first (S14)', async () => {
+      const first = await signCheckin(checkinDocument(accountA.dealer.id));
+      await push(tokenA, 'checkins', [created(first)]);
+      const edited = { ...first, customerRequests: ['常规保养', '检查刹车'] };
+      const second = await signCheckin(edited);
+      await push(tokenA, 'checkins', [updated(first, edited)]);
+      await push(tokenA, 'checkins', [updated(edited, second)]);
+
+      const versions = (await signedVersions(tokenA, 'checkins', first.id)).body as SignedVersion[];
+
+      expect(versions.map((version) => version.contentHash)).toEqual((second.signatures as Doc[]).map((item) => item.contentHash));
+      expect(versions.map((version) => version.document)).toEqual([first, second]);
+    });
+
+    it('edit outside the signed content adds no version (S14)', async () => {
+      const signed = await signCheckin(checkinDocument(accountA.dealer.id));
+      await push(tokenA, 'checkins', [created(signed)]);
+      const bookkeeping = { ...signed, updatedAt: new Date(Date.now() + 60_000).toISOString(), updatedBy: 'zhao.lei' };
+
+      expect((await push(tokenA, 'checkins', [updated(signed, bookkeeping)])).answer).toEqual([]);
+      const versions = (await signedVersions(tokenA, 'checkins', signed.id)).body as SignedVersion[];
+
+      expect(versions).toHaveLength(1);
+      expect(versions[0]!.document).toEqual(signed);
+    });
+
+    it('both signed papers of an order are kept (S14)', async () => {
+      const unsigned = orderDocument(accountA.dealer.id);
+      const quote = signature(await quoteHash(unsigned as unknown as Order));
+      const recommended = signature(await recommendedHash(unsigned as unknown as Order));
+      const signed: Doc = { ...unsigned, quoteSignatures: [quote], recommendedSignatures: [recommended] };
+      await push(tokenA, 'orders', [created(signed)]);
+
+      const versions = (await signedVersions(tokenA, 'orders', signed.id)).body as SignedVersion[];
+
+      expect(versions.map((version) => version.contentHash).sort()).toEqual([quote.contentHash, recommended.contentHash].sort());
+      expect(versions.find((version) => version.contentHash === quote.contentHash)?.signedAt).toBe(quote.signedAt);
+    });
+
+    it('unsigned document has no signed versions (S14)', async () => {
+      const doc = checkinDocument(accountA.dealer.id);
+      await push(tokenA, 'checkins', [created(doc)]);
+      expect(await signedVersions(tokenA, 'checkins', doc.id)).toEqual({ status: 200, body: [] });
+    });
+
+    it('signed versions of another dealer are not found (S1, S14)', async () => {
+      const signed = await signCheckin(checkinDocument(accountA.dealer.id));
+      await push(tokenA, 'checkins', [created(signed)]);
+
+      const foreign = await signedVersions(tokenB, 'checkins', signed.id);
+      const unknown = await signedVersions(tokenA, 'checkins', '0193aaaa-0000-7000-8000-000000000000');
+
+      expect(foreign).toEqual({ status: 404, body: { error: 'not_found', message: expect.any(String) } });
+      expect(JSON.stringify(foreign.body)).not.toContain(signed.customerName as string);
+      expect(unknown.status).toBe(404);
+    });
+
+    it('signed versions of an unknown collection get 404 (S14)', async () => {
+      const { status, body } = await signedVersions(tokenA, 'invoices', 'x');
+      expect(status).toBe(404);
+      expect(body).toMatchObject({ error: 'unknown_collection' });
+    });
+
+    it('soft delete of a signed check-in is rejected (S15)', async () => {
+      const signed = await signCheckin(checkinDocument(accountA.dealer.id));
+      await push(tokenA, 'checkins', [created(signed)]);
+      const deleted = { assumedMasterState: { ...signed, _deleted: false }, newDocumentState: { ...signed, _deleted: true } };
+
+      const { answer } = await push(tokenA, 'checkins', [deleted]);
+
+      expect(answer).toHaveLength(1);
+      expect(answer[0]!._rejection).toMatchObject({ error: 'signed_document_delete', field: '_deleted', documentId: signed.id });
+      expect(answer[0]).toMatchObject({ id: signed.id, _deleted: false });
+      expect((await pullAll(tokenA, 'checkins')).find((item) => item.id === signed.id)).toMatchObject({ _deleted: false });
+    });
+
+    it('soft delete of a signed order is rejected (S15)', async () => {
+      const unsigned = orderDocument(accountA.dealer.id);
+      const signed: Doc = { ...unsigned, recommendedSignatures: [signature(await recommendedHash(unsigned as unknown as Order))] };
+      await push(tokenA, 'orders', [created(signed)]);
+
+      const { answer } = await push(tokenA, 'orders', [{ assumedMasterState: { ...signed, _deleted: false }, newDocumentState: { ...signed, _deleted: true } }]);
+
+      expect(answer[0]!._rejection).toMatchObject({ error: 'signed_document_delete', field: '_deleted' });
+    });
+
+    it('new document pushed signed and deleted is rejected (S15)', async () => {
+      const signed = await signCheckin(checkinDocument(accountA.dealer.id));
+      const { answer } = await push(tokenA, 'checkins', [{ newDocumentState: { ...signed, _deleted: true } }]);
+
+      expect(answer[0]!._rejection).toMatchObject({ error: 'signed_document_delete', field: '_deleted' });
+      expect((await pullAll(tokenA, 'checkins')).map((item) => item.id)).not.toContain(signed.id);
+    });
+
+    it('soft delete of an unsigned check-in is stored (S15)', async () => {
+      const doc = checkinDocument(accountA.dealer.id);
+      await push(tokenA, 'checkins', [created(doc)]);
+      const { answer } = await push(tokenA, 'checkins', [{ assumedMasterState: { ...doc, _deleted: false }, newDocumentState: { ...doc, _deleted: true } }]);
+      expect(answer).toEqual([]);
     });
   });
 

@@ -73,6 +73,30 @@ export const POSTGRES_MIGRATIONS: ReadonlyArray<{ version: number; name: string;
       );
     `,
   },
+  {
+    version: 3,
+    name: 'signed snapshots',
+    // JSON, not JSONB: the snapshot keeps the document's text as it was written.
+    sql: `
+      CREATE TABLE signed_snapshots (
+        position BIGSERIAL PRIMARY KEY,
+        dealer_id TEXT NOT NULL REFERENCES dealers(id),
+        collection TEXT NOT NULL,
+        doc_id TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        data JSON NOT NULL,
+        created_at TEXT NOT NULL,
+        UNIQUE (collection, doc_id, content_hash)
+      );
+      CREATE FUNCTION reject_signed_snapshot_change() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          RAISE EXCEPTION 'signed snapshots cannot be changed or deleted';
+        END;
+      $$;
+      CREATE TRIGGER signed_snapshots_immutable BEFORE UPDATE OR DELETE ON signed_snapshots
+        FOR EACH ROW EXECUTE FUNCTION reject_signed_snapshot_change();
+    `,
+  },
 ];
 
 // Advisory lock key held while migrating, so instances starting together migrate one at a time.

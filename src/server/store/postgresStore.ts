@@ -5,11 +5,13 @@ import { PostgresChangeListener, CHANGE_CHANNEL } from './postgresChangeListener
 import { migratePostgres } from './postgresMigrations';
 import {
   serverWritePlan,
+  signedSnapshotsOfWrite,
   StoreError,
   type Dealer,
   type DocumentChange,
   type NewDealer,
   type NewUser,
+  type SignedSnapshot,
   type Store,
   type StoredDocument,
   type User,
@@ -25,6 +27,10 @@ interface UserRow {
   id: string; dealer_id: string; username: string; display_name: string; role: string; password_hash: string; created_at: string;
 }
 interface DocumentRow { collection: string; id: string; dealer_id: string; seq: string; data: Record<string, unknown>; deleted: boolean }
+
+interface SnapshotRow {
+  dealer_id: string; collection: string; doc_id: string; content_hash: string; data: Record<string, unknown>; created_at: string;
+}
 
 function toDealer(row: DealerRow): Dealer {
   return { id: row.id, code: row.code, name: row.name, createdAt: row.created_at };
@@ -44,6 +50,17 @@ function toUser(row: UserRow): User {
 
 function toDocument(row: DocumentRow): StoredDocument {
   return { collection: row.collection, id: row.id, dealerId: row.dealer_id, seq: Number(row.seq), data: row.data, deleted: row.deleted };
+}
+
+function toSnapshot(row: SnapshotRow): SignedSnapshot {
+  return {
+    collection: row.collection,
+    documentId: row.doc_id,
+    dealerId: row.dealer_id,
+    contentHash: row.content_hash,
+    data: row.data,
+    createdAt: row.created_at,
+  };
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -99,7 +116,16 @@ export async function openPostgresStore(connectionString: string): Promise<Store
       const current = new Map(found.rows.map((row) => [row.id, toDocument(row)]));
 
       const written: StoredDocument[] = [];
+      const createdAt = new Date().toISOString();
       for (const write of plan(current)) {
+        // Same transaction as the write: a signed version is kept before it is overwritten, or nothing is written.
+        for (const snapshot of signedSnapshotsOfWrite(collection, dealerId, current.get(write.id), write)) {
+          await client.query(
+            `INSERT INTO signed_snapshots (dealer_id, collection, doc_id, content_hash, data, created_at) VALUES ($1, $2, $3, $4, $5, $6)
+             ON CONFLICT (collection, doc_id, content_hash) DO NOTHING`,
+            [dealerId, collection, snapshot.documentId, snapshot.contentHash, JSON.stringify(snapshot.data), createdAt],
+          );
+        }
         const result = await client.query<{ seq: string }>(
           `INSERT INTO documents (collection, id, dealer_id, seq, data, deleted)
            VALUES ($1, $2, $3, nextval('document_seq'), $4, $5)
@@ -239,6 +265,13 @@ export async function openPostgresStore(connectionString: string): Promise<Store
       return result.rows.map(toDocument);
     },
 
+    async getDocument(dealerId, collection, id) {
+      const result = await pool.query<DocumentRow>('SELECT * FROM documents WHERE dealer_id = $1 AND collection = $2 AND id = $3', [
+        dealerId, collection, id,
+      ]);
+      return result.rows[0] ? toDocument(result.rows[0]) : null;
+    },
+
     async latestSeq(dealerId, collection) {
       const result = await pool.query<{ seq: string }>(
         'SELECT coalesce(max(seq), 0) AS seq FROM documents WHERE dealer_id = $1 AND collection = $2',
@@ -255,6 +288,14 @@ export async function openPostgresStore(connectionString: string): Promise<Store
 
     onChange(listener: (change: DocumentChange) => void) {
       return feed.subscribe(listener);
+    },
+
+    async getSignedSnapshots(dealerId, collection, id) {
+      const result = await pool.query<SnapshotRow>(
+        'SELECT * FROM signed_snapshots WHERE dealer_id = $1 AND collection = $2 AND doc_id = $3 ORDER BY position',
+        [dealerId, collection, id],
+      );
+      return result.rows.map(toSnapshot);
     },
 
     async getRejectedBases(dealerId, collection, ids) {

@@ -72,6 +72,26 @@ export const SQLITE_MIGRATIONS: ReadonlyArray<{ version: number; name: string; s
       );
     `,
   },
+  {
+    version: 3,
+    name: 'signed snapshots',
+    sql: `
+      CREATE TABLE signed_snapshots (
+        position INTEGER PRIMARY KEY,
+        dealer_id TEXT NOT NULL REFERENCES dealers(id),
+        collection TEXT NOT NULL,
+        doc_id TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        data TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        UNIQUE (collection, doc_id, content_hash)
+      );
+      CREATE TRIGGER signed_snapshots_no_update BEFORE UPDATE ON signed_snapshots
+        BEGIN SELECT RAISE(ABORT, 'signed snapshots cannot be changed'); END;
+      CREATE TRIGGER signed_snapshots_no_delete BEFORE DELETE ON signed_snapshots
+        BEGIN SELECT RAISE(ABORT, 'signed snapshots cannot be deleted'); END;
+    `,
+  },
 ];
 
 /** Creates the migrations table and applies every migration not yet recorded there, each in its own transaction. */

@@ -6,6 +6,7 @@ import { ChangeFeed } from './changeFeed';
 import { migrateSqlite } from './sqliteMigrations';
 import {
   serverWritePlan,
+  signedSnapshotsOfWrite,
   StoreError,
   type Dealer,
   type DocumentChange,
@@ -14,6 +15,7 @@ import {
   type NewUser,
   type RefreshTokenRecord,
   type RejectedBase,
+  type SignedSnapshot,
   type Store,
   type StoredBlob,
   type StoredDocument,
@@ -30,6 +32,7 @@ interface UserRow {
   id: string; dealer_id: string; username: string; display_name: string; role: string; password_hash: string; created_at: string;
 }
 interface DocumentRow { collection: string; id: string; dealer_id: string; seq: number; data: string; deleted: number }
+interface SnapshotRow { dealer_id: string; collection: string; doc_id: string; content_hash: string; data: string; created_at: string }
 interface BlobRow { dealer_id: string; sha256: string; mime_type: string; bytes: Buffer }
 
 function toDealer(row: DealerRow): Dealer {
@@ -56,6 +59,17 @@ function toDocument(row: DocumentRow): StoredDocument {
     seq: row.seq,
     data: JSON.parse(row.data) as Record<string, unknown>,
     deleted: row.deleted === 1,
+  };
+}
+
+function toSnapshot(row: SnapshotRow): SignedSnapshot {
+  return {
+    collection: row.collection,
+    documentId: row.doc_id,
+    dealerId: row.dealer_id,
+    contentHash: row.content_hash,
+    data: JSON.parse(row.data) as Record<string, unknown>,
+    createdAt: row.created_at,
   };
 }
 
@@ -100,6 +114,10 @@ export function openSqliteStore(file: string): Store {
     pull: db.prepare(`SELECT * FROM documents WHERE dealer_id = ? AND collection = ? AND seq > ? ORDER BY seq LIMIT ?`),
     latestSeq: db.prepare('SELECT coalesce(max(seq), 0) FROM documents WHERE dealer_id = ? AND collection = ?').pluck(),
     documentById: db.prepare('SELECT * FROM documents WHERE collection = ? AND id = ?'),
+    dealerDocument: db.prepare('SELECT * FROM documents WHERE dealer_id = ? AND collection = ? AND id = ?'),
+    insertSnapshot: db.prepare(`INSERT INTO signed_snapshots (dealer_id, collection, doc_id, content_hash, data, created_at)
+      VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (collection, doc_id, content_hash) DO NOTHING`),
+    snapshots: db.prepare('SELECT * FROM signed_snapshots WHERE dealer_id = ? AND collection = ? AND doc_id = ? ORDER BY position'),
     nextSeq: db.prepare('SELECT coalesce(max(seq), 0) + 1 FROM documents').pluck(),
     upsertDocument: db.prepare(`INSERT INTO documents (collection, id, dealer_id, seq, data, deleted) VALUES (?, ?, ?, ?, ?, ?)
       ON CONFLICT (collection, id) DO UPDATE SET seq = excluded.seq, data = excluded.data, deleted = excluded.deleted
@@ -121,7 +139,12 @@ export function openSqliteStore(file: string): Store {
     }
 
     const written: StoredDocument[] = [];
+    const createdAt = new Date().toISOString();
     for (const write of plan(current)) {
+      // Same transaction as the write: a signed version is kept before it is overwritten, or nothing is written.
+      for (const snapshot of signedSnapshotsOfWrite(collection, dealerId, current.get(write.id), write)) {
+        statements.insertSnapshot.run(dealerId, collection, snapshot.documentId, snapshot.contentHash, JSON.stringify(snapshot.data), createdAt);
+      }
       const seq = statements.nextSeq.get() as number;
       const result = statements.upsertDocument.run(collection, write.id, dealerId, seq, JSON.stringify(write.data), write.deleted ? 1 : 0);
       if (result.changes === 0) throw new StoreError('document_id_taken', `document ${write.id} belongs to another dealer`);
@@ -235,6 +258,11 @@ export function openSqliteStore(file: string): Store {
       return (statements.pull.all(dealerId, collection, afterSeq, limit) as DocumentRow[]).map(toDocument);
     },
 
+    async getDocument(dealerId, collection, id) {
+      const row = statements.dealerDocument.get(dealerId, collection, id) as DocumentRow | undefined;
+      return row ? toDocument(row) : null;
+    },
+
     async latestSeq(dealerId, collection) {
       return statements.latestSeq.get(dealerId, collection) as number;
     },
@@ -253,6 +281,10 @@ export function openSqliteStore(file: string): Store {
 
     onChange(listener: (change: DocumentChange) => void) {
       return feed.subscribe(listener);
+    },
+
+    async getSignedSnapshots(dealerId, collection, id) {
+      return (statements.snapshots.all(dealerId, collection, id) as SnapshotRow[]).map(toSnapshot);
     },
 
     async getRejectedBases(dealerId, collection, ids) {

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { findCoveringSignatures } from '../signedContent';
 import { openPostgresStore } from './postgresStore';
 import { openSqliteStore } from './sqliteStore';
 
@@ -90,6 +91,29 @@ export interface RejectedBase {
   masterSeq: number;
 }
 
+/**
+ * A signed version of a document (S14 of docs/sync-protocol.md): the document as it was
+ * stored while the latest signature of one of its papers covered it. Never changed or removed.
+ */
+export interface SignedSnapshot {
+  collection: string;
+  documentId: string;
+  dealerId: string;
+  /** Content hash of the paper's signature that covers `data`; unique per document. */
+  contentHash: string;
+  /** The document without `_deleted`. */
+  data: Record<string, unknown>;
+  /** When the server first stored this signed version (ISO). */
+  createdAt: string;
+}
+
+/** A snapshot to insert; one whose document and content hash are already kept is skipped. */
+export interface SnapshotWrite {
+  documentId: string;
+  contentHash: string;
+  data: Record<string, unknown>;
+}
+
 export interface StoredBlob {
   dealerId: string;
   sha256: string;
@@ -153,11 +177,15 @@ export interface Store {
 
   /** Returns a dealer's documents of a collection written after `afterSeq`, oldest first. */
   pullDocuments(dealerId: string, collection: string, afterSeq: number, limit: number): Promise<StoredDocument[]>;
+  /** Returns a dealer's document, or null when the dealer has no document with this id. */
+  getDocument(dealerId: string, collection: string, id: string): Promise<StoredDocument | null>;
   /** Returns the highest sequence of a dealer's collection, 0 when empty. */
   latestSeq(dealerId: string, collection: string): Promise<number>;
   /**
    * Runs `plan` on the current state of `ids` and writes its result in one transaction,
    * serialized with every other write of the dealer, each write getting a new sequence.
+   * In the same transaction it keeps a snapshot of every signed version the writes touch
+   * (see `signedSnapshotsOfWrite`), so no write can lose what a customer signed.
    * Throws StoreError `document_id_taken` when a write targets another dealer's document.
    */
   writeDocuments(dealerId: string, collection: string, ids: readonly string[], plan: WritePlan): Promise<StoredDocument[]>;
@@ -165,6 +193,9 @@ export interface Store {
   writeServerDocuments(dealerId: string, collection: string, docs: ReadonlyArray<Record<string, unknown>>): Promise<void>;
   /** Subscribes to committed changes, from this process and, on PostgreSQL, from other instances. */
   onChange(listener: (change: DocumentChange) => void): () => void;
+
+  /** Returns the kept signed versions of a dealer's document, oldest first; none for another dealer's document. */
+  getSignedSnapshots(dealerId: string, collection: string, id: string): Promise<SignedSnapshot[]>;
 
   /** Returns the rejected bases recorded for some documents of a dealer's collection. */
   getRejectedBases(dealerId: string, collection: string, ids: readonly string[]): Promise<Map<string, RejectedBase>>;
@@ -206,4 +237,23 @@ export function serverWritePlan(dealerId: string, docs: ReadonlyArray<Record<str
     const { _deleted: deleted, ...data } = doc;
     return { id, data, deleted: deleted === true };
   });
+}
+
+/**
+ * Lists the signed versions that one write must keep (S14 of docs/sync-protocol.md): the
+ * stored document before it is overwritten, when its latest signature covers it, and the
+ * written document, when its latest signature covers it. The first is normally kept
+ * already; it matters for documents stored before the server kept snapshots.
+ */
+export function signedSnapshotsOfWrite(collection: string, dealerId: string, previous: StoredDocument | undefined, write: DocumentWrite): SnapshotWrite[] {
+  const snapshots: SnapshotWrite[] = [];
+  if (previous && previous.dealerId === dealerId) {
+    for (const covering of findCoveringSignatures(collection, previous.data)) {
+      snapshots.push({ documentId: previous.id, contentHash: covering.contentHash, data: previous.data });
+    }
+  }
+  for (const covering of findCoveringSignatures(collection, write.data)) {
+    snapshots.push({ documentId: write.id, contentHash: covering.contentHash, data: write.data });
+  }
+  return snapshots;
 }

@@ -1,8 +1,8 @@
 import { sameDocumentState } from '../../domain/merge';
 import { ApiError } from '../http/apiError';
-import { checkSignatureHistory, contentHashSync } from '../signedContent';
+import { checkSignatureHistory, contentHashSync, signaturesIn } from '../signedContent';
 import { StoreError, type DocumentWrite, type RejectedBase, type Store, type StoredDocument } from '../store/store';
-import { prepareRow, rejectRow, signaturesIn, type PreparedRow, type PushBody, type PushRejection } from './pushRows';
+import { prepareRow, rejectRow, type PreparedRow, type PushBody, type PushRejection } from './pushRows';
 import type { SyncCollection } from './syncCollections';
 
 /** One entry of the push response: a conflicting master state, or a rejected row (S5 and S10 of docs/sync-protocol.md). */
@@ -64,6 +64,15 @@ function findSignatureViolation(row: PreparedRow, master: StoredDocument | undef
   return null;
 }
 
+/** Rejects the soft delete of a signed document (S15): what the customer signed stays in the dealer's records. */
+function findSignedDelete(row: PreparedRow, master: StoredDocument | undefined, request: PushRequest): PushRejection | null {
+  if (!row.deleted) return null;
+  const signed = request.collection.signedPapers.some((paper) =>
+    signaturesIn(row.data, paper.signatureField).length > 0 || signaturesIn(master?.data, paper.signatureField).length > 0);
+  if (!signed) return null;
+  return rejectRow(row.id, 'signed_document_delete', '_deleted', `${request.collectionName} ${row.id}: a signed document cannot be deleted`);
+}
+
 function findUnmatchedSignatures(row: PreparedRow, master: StoredDocument | undefined, collection: SyncCollection): PushResult['unmatchedSignatures'] {
   const unmatched: PushResult['unmatchedSignatures'] = [];
   for (const paper of collection.signedPapers) {
@@ -78,7 +87,7 @@ function findUnmatchedSignatures(row: PreparedRow, master: StoredDocument | unde
 }
 
 /**
- * Decides every row against the stored state inside the write transaction (S4–S10). A row
+ * Decides every row against the stored state inside the write transaction (S4–S10, S15). A row
  * is a no-op when the server already has the pushed state, a conflict when the tablet's
  * base is not the stored state, a rejection when invalid, and a write otherwise.
  */
@@ -108,7 +117,7 @@ function planPush(
     const master = stored ? toWireState(stored) : null;
     if (master && sameDocumentState(master, pushedState)) continue;
 
-    const rejection = row.rejection ?? findSignatureViolation(row, stored, collection);
+    const rejection = row.rejection ?? findSignatureViolation(row, stored, collection) ?? findSignedDelete(row, stored, request);
     if (rejection) {
       result.rejections.push(rejection);
       result.response.push(rejectionAnswer(master ?? pushedState, rejection));

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { Signature } from '../../domain/schemas/common';
 import { formatIssuePath } from '../http/body';
 import type { SyncCollection } from './syncCollections';
 
@@ -23,7 +22,8 @@ export type RejectionCode =
   | 'dealer_mismatch'
   | 'document_id_taken'
   | 'signature_rewritten'
-  | 'signature_duplicate_id';
+  | 'signature_duplicate_id'
+  | 'signed_document_delete';
 
 /** Reason a push row was not stored, sent as the `_rejection` property of the row's response entry. */
 export interface PushRejection {
@@ -63,12 +63,6 @@ function issuesOf(error: z.ZodError): Array<{ field: string; code: string }> {
 /** Builds a rejection for one field. */
 export function rejectRow(documentId: string, error: RejectionCode, field: string, message: string): PushRejection {
   return { error, message, field, documentId, issues: [{ field, code: error }] };
-}
-
-/** Returns the signatures in a signature field, or an empty history when the field is absent. */
-export function signaturesIn(document: Record<string, unknown> | undefined, field: string): Signature[] {
-  const value = document?.[field];
-  return Array.isArray(value) ? (value as Signature[]) : [];
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { COLLECTION_NAMES, COLLECTIONS, type CollectionName, type DocumentOf } from '../../domain/collections';
-import { SIGNED_PAPERS, type SignedPaper } from '../signedContent';
+import { COLLECTION_NAMES, COLLECTIONS } from '../../domain/collections';
+import { signedPapersOf, type SignedPaper } from '../signedContent';
 
 /** Sync settings of one collection. */
 export interface SyncCollection {
@@ -17,15 +17,6 @@ export interface SyncCollection {
 }
 
 export type SyncCollections = Readonly<Record<string, SyncCollection>>;
-
-function signedPapersOf<C extends CollectionName>(name: C): ReadonlyArray<SignedPaper<Record<string, unknown>>> {
-  const papers: ReadonlyArray<SignedPaper<DocumentOf<C>>> = SIGNED_PAPERS[name] ?? [];
-  return papers.map((paper) => ({
-    signatureField: paper.signatureField,
-    // The push handler calls this only with documents that passed this collection's schema.
-    content: (document: Record<string, unknown>) => paper.content(document as DocumentOf<C>),
-  }));
-}
 
 /** The product's collections, as declared in the domain module. */
 export const DEFAULT_SYNC_COLLECTIONS: SyncCollections = Object.fromEntries(

@@ -5,7 +5,8 @@ import { ApiError } from '../http/apiError';
 import { BODY_LIMITS, limitBody, readJsonBody } from '../http/body';
 import { requireClaims, type AppEnv } from '../http/env';
 import type { Log } from '../http/log';
-import type { Store } from '../store/store';
+import { signaturesIn } from '../signedContent';
+import type { SignedSnapshot, Store } from '../store/store';
 import { pushDocuments, toWireState } from './push';
 import { pushBodySchema } from './pushRows';
 import type { PullStreamHub } from './pullStreamHub';
@@ -45,7 +46,29 @@ function parseLimit(raw: string | undefined): number {
   return limit;
 }
 
-/** Creates the replication endpoints under /api/sync/:collection (pull, push, pull-stream); see docs/sync-protocol.md. */
+/** One entry of GET /api/sync/:collection/:id/signed (S14 of docs/sync-protocol.md). */
+export interface SignedVersionEntry {
+  contentHash: string;
+  /** Time of the signature that covers the version, as the tablet recorded it. */
+  signedAt?: string;
+  /** When the server first stored the version. */
+  createdAt: string;
+  document: Record<string, unknown>;
+}
+
+function toSignedVersionEntry(snapshot: SignedSnapshot, collection: SyncCollection): SignedVersionEntry {
+  const signature = collection.signedPapers
+    .flatMap((paper) => signaturesIn(snapshot.data, paper.signatureField))
+    .findLast((candidate) => candidate.contentHash === snapshot.contentHash);
+  return {
+    contentHash: snapshot.contentHash,
+    ...(signature ? { signedAt: signature.signedAt } : {}),
+    createdAt: snapshot.createdAt,
+    document: snapshot.data,
+  };
+}
+
+/** Creates the replication endpoints under /api/sync/:collection (pull, push, pull-stream, signed versions); see docs/sync-protocol.md. */
 export function createSyncRoutes({ store, streams, collections, log }: SyncRouteOptions): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
 
@@ -85,6 +108,19 @@ export function createSyncRoutes({ store, streams, collections, log }: SyncRoute
       log({ level: 'warn', event: 'signature_covers_other_content', dealer: dealerId, collection: name, ...unmatched });
     }
     return c.json(result.response, 200, { 'X-Push-Rejected': String(result.rejections.length) });
+  });
+
+  routes.get('/:collection/:id/signed', async (c) => {
+    const { dealerId } = requireClaims(c);
+    const name = c.req.param('collection');
+    const collection = collectionOf(name);
+    const id = c.req.param('id');
+
+    // Another dealer's id gets the same 404 as an unknown one, so ids of other dealers stay hidden.
+    const document = await store.getDocument(dealerId, name, id);
+    if (!document) throw new ApiError(404, 'not_found', `No ${name} document ${id.slice(0, 80)} for this dealer.`);
+    const snapshots = await store.getSignedSnapshots(dealerId, name, id);
+    return c.json(snapshots.map((snapshot) => toSignedVersionEntry(snapshot, collection)));
   });
 
   routes.get('/:collection/pull-stream', (c) => {

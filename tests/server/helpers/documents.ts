@@ -81,3 +81,63 @@ export function signature(contentHash: string, overrides: Record<string, unknown
     ...overrides,
   };
 }
+
+/** Builds a valid, unsigned repair order of `dealerId` with one approved line and one declined line. */
+export function orderDocument(dealerId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const now = new Date().toISOString();
+  const line = (name: string, approval: string) => ({
+    id: uuidv7(),
+    pricebookItemId: null,
+    code: '',
+    name,
+    laborHours: 0.5,
+    laborRateFen: 38_000,
+    parts: [],
+    discountFen: 0,
+    free: false,
+    pendingDiagnosis: false,
+    addedDuringRepair: false,
+    approval,
+    decidedVia: 'signature',
+    decidedAt: now,
+    note: '',
+  });
+  return {
+    id: uuidv7(),
+    dealerId,
+    createdAt: now,
+    updatedAt: now,
+    updatedBy: 'li.wei',
+    mergeConflicts: [],
+    number: 'WT20261204-0001',
+    checkinId: uuidv7(),
+    customerId: uuidv7(),
+    vehicleId: uuidv7(),
+    customerName: '王芳',
+    customerMobile: '13812345678',
+    plate: '京A12345',
+    vin: 'WBA8E9G50GNT12345',
+    vehicleModel: 'BMW 320Li',
+    mileageKm: 35_210,
+    fuelEighths: 5,
+    customerRequests: ['常规保养'],
+    category: 'maintenance',
+    lines: [line('更换机油及机油滤清器', 'approved'), line('更换前刹车片', 'declined')],
+    orderDiscountFen: 0,
+    promisedAt: null,
+    replacedParts: 'return_to_customer',
+    paymentMethod: 'wechat_pay',
+    carWash: true,
+    technician: '',
+    advisorName: '李伟',
+    status: 'waiting',
+    statusHistory: [{ status: 'waiting', at: now, by: 'li.wei' }],
+    quoteSignatures: [],
+    recommendedSignatures: [],
+    deliveryChecklist: {},
+    nextServiceDate: null,
+    nextServiceKm: null,
+    deliveredAt: null,
+    ...overrides,
+  };
+}
