@@ -6,7 +6,7 @@
  */
 import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { cpus, platform, release, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type Browser, type CDPSession } from 'playwright-core';
 import { build } from 'vite';
@@ -113,10 +113,10 @@ async function measureLookups(browser: Browser, pageUrl: string): Promise<Lookup
   return { seed, rows };
 }
 
-function machineDescription(chromiumVersion: string): string {
+function machineDescription(chromiumVersion: string, loadAtStart: number): string {
   const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
   const memoryGiB = Math.round(totalmem() / 2 ** 30);
-  return `${cpus().length} × ${cpu}, ${memoryGiB} GiB, ${platform()} ${release()}, Node ${process.version}, Chromium ${chromiumVersion}`;
+  return `${cpus().length} × ${cpu}, ${memoryGiB} GiB, ${platform()} ${release()}, Node ${process.version}, Chromium ${chromiumVersion}; 1-minute load average ${loadAtStart.toFixed(1)} at the start`;
 }
 
 function formatMarkdown(lookups: LookupResults, offline: OfflineStartResult, machine: string, date: string): string {
@@ -155,6 +155,8 @@ function writeSection(section: string): void {
 }
 
 async function main(): Promise<void> {
+  // Other work on the machine shows up in the figures, so the section records how busy it was.
+  const loadAtStart = loadavg()[0] ?? 0;
   const bundleDir = mkdtempSync(join(tmpdir(), 'service-lane-bench-'));
   let server: Server | undefined;
   let browser: Browser | undefined;
@@ -176,7 +178,7 @@ async function main(): Promise<void> {
     }
 
     const date = new Date().toISOString().slice(0, 10);
-    const section = formatMarkdown(lookups, offline, machineDescription(browser.version()), date);
+    const section = formatMarkdown(lookups, offline, machineDescription(browser.version(), loadAtStart), date);
     writeSection(section);
     console.log(`\nwrote ${BENCHMARKS_DOC}\n\n${section}`);
   } finally {
