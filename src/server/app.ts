@@ -83,7 +83,7 @@ export async function createApp(options: AppOptions): Promise<ServerApp> {
     return c.json({ status: 'ok', store: store.kind, time: new Date(now()).toISOString() });
   });
 
-  app.route('/api/auth', createAuthRoutes({ store, tokens, now }));
+  app.route('/api/auth', createAuthRoutes({ store, tokens, now, log }));
 
   app.use('/api/sync/*', requireAuth(tokens));
   app.route('/api/sync', createSyncRoutes({ store, streams, collections: options.collections ?? DEFAULT_SYNC_COLLECTIONS, log }));

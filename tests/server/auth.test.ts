@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOGIN_FAILURES_BEFORE_LOCK } from '../../src/server/auth/loginThrottle';
 import { ACCESS_TOKEN_TTL_MS, REFRESH_TOKEN_TTL_MS } from '../../src/server/auth/tokens';
+import { STORE_KINDS } from './helpers/stores';
 import { authInit, createAccount, createTestApp, jsonInit, logIn, TEST_PASSWORD, type Account, type TestApp } from './helpers/testApp';
 
 describe('authentication', () => {
@@ -118,7 +119,58 @@ describe('authentication', () => {
 
   it('never stores the refresh token itself', async () => {
     const { refreshToken } = await logIn(test, 'A01', 'li.wei');
-    expect(await test.store.takeRefreshToken(refreshToken)).toBeNull();
+    const rotation = await test.store.rotateRefreshToken(refreshToken, { tokenHash: 'f'.repeat(64), expiresAtMs: test.clock.nowMs + 60_000 }, test.clock.nowMs);
+    expect(rotation).toEqual({ status: 'unknown' });
+  });
+});
+
+describe.each(STORE_KINDS)('refresh token families on %s', (kind) => {
+  let test: TestApp;
+
+  beforeAll(async () => {
+    test = await createTestApp({ kind });
+    await createAccount(test.store, 'F01', 'li.wei');
+  });
+
+  afterAll(async () => {
+    await test?.dispose();
+  });
+
+  async function refresh(refreshToken: string): Promise<{ status: number; body: { refreshToken: string; error?: string } }> {
+    const response = await test.request('/api/auth/refresh', jsonInit('POST', { refreshToken }));
+    return { status: response.status, body: (await response.json()) as { refreshToken: string; error?: string } };
+  }
+
+  it('reused refresh token revokes its family', async () => {
+    const first = (await logIn(test, 'F01', 'li.wei')).refreshToken;
+    const second = (await refresh(first)).body.refreshToken;
+    const third = (await refresh(second)).body.refreshToken;
+
+    const reuse = await refresh(first);
+
+    expect(reuse).toEqual({ status: 401, body: { error: 'invalid_refresh_token', message: expect.any(String) } });
+    expect((await refresh(third)).status).toBe(401);
+    expect((await refresh(second)).status).toBe(401);
+    expect(test.logs.find((record) => record.event === 'refresh_token_reused')).toMatchObject({ level: 'warn', dealer: expect.any(String) });
+  });
+
+  it('revoking a family leaves other log-ins valid', async () => {
+    const stolen = (await logIn(test, 'F01', 'li.wei')).refreshToken;
+    const otherTablet = (await logIn(test, 'F01', 'li.wei')).refreshToken;
+    await refresh(stolen);
+
+    expect((await refresh(stolen)).status).toBe(401);
+    expect((await refresh(otherTablet)).status).toBe(200);
+  });
+
+  it('concurrent refreshes with one token leave no valid token', async () => {
+    const token = (await logIn(test, 'F01', 'li.wei')).refreshToken;
+
+    const results = await Promise.all([refresh(token), refresh(token)]);
+
+    expect(results.map((result) => result.status).sort()).toEqual([200, 401]);
+    const issued = results.find((result) => result.status === 200)!.body.refreshToken;
+    expect((await refresh(issued)).status).toBe(401);
   });
 });
 

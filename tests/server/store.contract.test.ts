@@ -85,13 +85,31 @@ describe.each(STORE_KINDS)('%s store', (kind) => {
     await expect(store.createUser({ dealerId: dealerB.id, ...user })).resolves.toMatchObject({ dealerId: dealerB.id });
   });
 
-  it('hands out a refresh token once', async () => {
+  it('rotates a refresh token once', async () => {
     const user = await store.createUser({ dealerId: dealerA.id, username: 'token.user', displayName: 't', role: 'advisor', passwordHash: 'h' });
-    const record = { tokenHash: 'a'.repeat(64), userId: user.id, dealerId: dealerA.id, expiresAtMs: Date.now() + 60_000 };
+    const nowMs = Date.now();
+    const record = { tokenHash: 'a'.repeat(64), userId: user.id, dealerId: dealerA.id, expiresAtMs: nowMs + 60_000, familyId: uuidv7() };
+    await store.saveRefreshToken(record);
+    const next = { tokenHash: 'b'.repeat(64), expiresAtMs: nowMs + 120_000 };
+
+    expect(await store.rotateRefreshToken(record.tokenHash, next, nowMs)).toEqual({ status: 'rotated', previous: record });
+    expect(await store.rotateRefreshToken(record.tokenHash, { tokenHash: 'c'.repeat(64), expiresAtMs: nowMs + 120_000 }, nowMs)).toEqual({
+      status: 'reused',
+      previous: record,
+    });
+    expect(await store.rotateRefreshToken(next.tokenHash, { tokenHash: 'd'.repeat(64), expiresAtMs: nowMs + 120_000 }, nowMs)).toEqual({ status: 'unknown' });
+    expect(await store.rotateRefreshToken('e'.repeat(64), { tokenHash: 'd'.repeat(64), expiresAtMs: nowMs + 120_000 }, nowMs)).toEqual({ status: 'unknown' });
+  });
+
+  it('does not rotate an expired refresh token', async () => {
+    const user = await store.createUser({ dealerId: dealerA.id, username: 'expired.user', displayName: 't', role: 'advisor', passwordHash: 'h' });
+    const nowMs = Date.now();
+    const record = { tokenHash: '9'.repeat(64), userId: user.id, dealerId: dealerA.id, expiresAtMs: nowMs + 60_000, familyId: uuidv7() };
     await store.saveRefreshToken(record);
 
-    expect(await store.takeRefreshToken(record.tokenHash)).toEqual(record);
-    expect(await store.takeRefreshToken(record.tokenHash)).toBeNull();
+    const rotation = await store.rotateRefreshToken(record.tokenHash, { tokenHash: '8'.repeat(64), expiresAtMs: nowMs + 120_000 }, nowMs + 60_000);
+
+    expect(rotation).toEqual({ status: 'expired' });
   });
 
   it('keeps, replaces and clears login failures', async () => {

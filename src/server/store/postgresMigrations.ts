@@ -97,6 +97,18 @@ export const POSTGRES_MIGRATIONS: ReadonlyArray<{ version: number; name: string;
         FOR EACH ROW EXECUTE FUNCTION reject_signed_snapshot_change();
     `,
   },
+  {
+    version: 4,
+    name: 'refresh token families',
+    // A token stored before families existed becomes a family of its own.
+    sql: `
+      ALTER TABLE refresh_tokens ADD COLUMN family_id TEXT;
+      ALTER TABLE refresh_tokens ADD COLUMN used_at_ms BIGINT;
+      UPDATE refresh_tokens SET family_id = token_hash;
+      ALTER TABLE refresh_tokens ALTER COLUMN family_id SET NOT NULL;
+      CREATE INDEX refresh_tokens_family ON refresh_tokens (family_id);
+    `,
+  },
 ];
 
 // Advisory lock key held while migrating, so instances starting together migrate one at a time.

@@ -11,6 +11,8 @@ import {
   type DocumentChange,
   type NewDealer,
   type NewUser,
+  type RefreshTokenRecord,
+  type RefreshTokenRotation,
   type SignedSnapshot,
   type Store,
   type StoredDocument,
@@ -28,6 +30,7 @@ interface UserRow {
 }
 interface DocumentRow { collection: string; id: string; dealer_id: string; seq: string; data: Record<string, unknown>; deleted: boolean }
 
+interface TokenRow { token_hash: string; user_id: string; dealer_id: string; expires_at_ms: string; family_id: string; used_at_ms: string | null }
 interface SnapshotRow {
   dealer_id: string; collection: string; doc_id: string; content_hash: string; data: Record<string, unknown>; created_at: string;
 }
@@ -50,6 +53,10 @@ function toUser(row: UserRow): User {
 
 function toDocument(row: DocumentRow): StoredDocument {
   return { collection: row.collection, id: row.id, dealerId: row.dealer_id, seq: Number(row.seq), data: row.data, deleted: row.deleted };
+}
+
+function toTokenRecord(row: TokenRow): RefreshTokenRecord {
+  return { tokenHash: row.token_hash, userId: row.user_id, dealerId: row.dealer_id, expiresAtMs: Number(row.expires_at_ms), familyId: row.family_id };
 }
 
 function toSnapshot(row: SnapshotRow): SignedSnapshot {
@@ -214,18 +221,30 @@ export async function openPostgresStore(connectionString: string): Promise<Store
 
     async saveRefreshToken(record) {
       await pool.query('DELETE FROM refresh_tokens WHERE expires_at_ms < $1', [Date.now()]);
-      await pool.query('INSERT INTO refresh_tokens (token_hash, user_id, dealer_id, expires_at_ms) VALUES ($1, $2, $3, $4)', [
-        record.tokenHash, record.userId, record.dealerId, record.expiresAtMs,
+      await pool.query('INSERT INTO refresh_tokens (token_hash, user_id, dealer_id, expires_at_ms, family_id) VALUES ($1, $2, $3, $4, $5)', [
+        record.tokenHash, record.userId, record.dealerId, record.expiresAtMs, record.familyId,
       ]);
     },
 
-    async takeRefreshToken(tokenHash) {
-      const result = await pool.query<{ user_id: string; dealer_id: string; expires_at_ms: string }>(
-        'DELETE FROM refresh_tokens WHERE token_hash = $1 RETURNING user_id, dealer_id, expires_at_ms',
-        [tokenHash],
-      );
-      const row = result.rows[0];
-      return row ? { tokenHash, userId: row.user_id, dealerId: row.dealer_id, expiresAtMs: Number(row.expires_at_ms) } : null;
+    async rotateRefreshToken(tokenHash, next, nowMs) {
+      // FOR UPDATE makes a concurrent use of the same token wait for this one and then see it used.
+      return inTransaction(async (client): Promise<RefreshTokenRotation> => {
+        const found = await client.query<TokenRow>('SELECT * FROM refresh_tokens WHERE token_hash = $1 FOR UPDATE', [tokenHash]);
+        const row = found.rows[0];
+        if (!row) return { status: 'unknown' };
+        const previous = toTokenRecord(row);
+        if (row.used_at_ms !== null) {
+          await client.query('DELETE FROM refresh_tokens WHERE family_id = $1', [row.family_id]);
+          return { status: 'reused', previous };
+        }
+        if (previous.expiresAtMs <= nowMs) return { status: 'expired' };
+
+        await client.query('UPDATE refresh_tokens SET used_at_ms = $1 WHERE token_hash = $2', [nowMs, tokenHash]);
+        await client.query('INSERT INTO refresh_tokens (token_hash, user_id, dealer_id, expires_at_ms, family_id) VALUES ($1, $2, $3, $4, $5)', [
+          next.tokenHash, row.user_id, row.dealer_id, next.expiresAtMs, row.family_id,
+        ]);
+        return { status: 'rotated', previous };
+      });
     },
 
     async getLoginFailure(key) {

@@ -92,6 +92,17 @@ export const SQLITE_MIGRATIONS: ReadonlyArray<{ version: number; name: string; s
         BEGIN SELECT RAISE(ABORT, 'signed snapshots cannot be deleted'); END;
     `,
   },
+  {
+    version: 4,
+    name: 'refresh token families',
+    // A token stored before families existed becomes a family of its own.
+    sql: `
+      ALTER TABLE refresh_tokens ADD COLUMN family_id TEXT;
+      ALTER TABLE refresh_tokens ADD COLUMN used_at_ms INTEGER;
+      UPDATE refresh_tokens SET family_id = token_hash;
+      CREATE INDEX refresh_tokens_family ON refresh_tokens (family_id);
+    `,
+  },
 ];
 
 /** Creates the migrations table and applies every migration not yet recorded there, each in its own transaction. */

@@ -13,7 +13,9 @@ import {
   type LoginFailure,
   type NewDealer,
   type NewUser,
+  type NextRefreshToken,
   type RefreshTokenRecord,
+  type RefreshTokenRotation,
   type RejectedBase,
   type SignedSnapshot,
   type Store,
@@ -32,6 +34,7 @@ interface UserRow {
   id: string; dealer_id: string; username: string; display_name: string; role: string; password_hash: string; created_at: string;
 }
 interface DocumentRow { collection: string; id: string; dealer_id: string; seq: number; data: string; deleted: number }
+interface TokenRow { token_hash: string; user_id: string; dealer_id: string; expires_at_ms: number; family_id: string; used_at_ms: number | null }
 interface SnapshotRow { dealer_id: string; collection: string; doc_id: string; content_hash: string; data: string; created_at: string }
 interface BlobRow { dealer_id: string; sha256: string; mime_type: string; bytes: Buffer }
 
@@ -60,6 +63,10 @@ function toDocument(row: DocumentRow): StoredDocument {
     data: JSON.parse(row.data) as Record<string, unknown>,
     deleted: row.deleted === 1,
   };
+}
+
+function toTokenRecord(row: TokenRow): RefreshTokenRecord {
+  return { tokenHash: row.token_hash, userId: row.user_id, dealerId: row.dealer_id, expiresAtMs: row.expires_at_ms, familyId: row.family_id };
 }
 
 function toSnapshot(row: SnapshotRow): SignedSnapshot {
@@ -102,8 +109,10 @@ export function openSqliteStore(file: string): Store {
       VALUES (?, ?, ?, ?, ?, ?, ?)`),
     userByName: db.prepare('SELECT * FROM users WHERE dealer_id = ? AND username = ?'),
     userById: db.prepare('SELECT * FROM users WHERE id = ?'),
-    insertToken: db.prepare('INSERT INTO refresh_tokens (token_hash, user_id, dealer_id, expires_at_ms) VALUES (?, ?, ?, ?)'),
-    takeToken: db.prepare('DELETE FROM refresh_tokens WHERE token_hash = ? RETURNING user_id, dealer_id, expires_at_ms'),
+    insertToken: db.prepare('INSERT INTO refresh_tokens (token_hash, user_id, dealer_id, expires_at_ms, family_id) VALUES (?, ?, ?, ?, ?)'),
+    token: db.prepare('SELECT * FROM refresh_tokens WHERE token_hash = ?'),
+    markTokenUsed: db.prepare('UPDATE refresh_tokens SET used_at_ms = ? WHERE token_hash = ?'),
+    revokeTokenFamily: db.prepare('DELETE FROM refresh_tokens WHERE family_id = ?'),
     purgeTokens: db.prepare('DELETE FROM refresh_tokens WHERE expires_at_ms < ?'),
     failure: db.prepare('SELECT failures, locked_until_ms FROM login_failures WHERE key = ?'),
     saveFailure: db.prepare(`INSERT INTO login_failures (key, failures, locked_until_ms) VALUES (?, ?, ?)
@@ -151,6 +160,21 @@ export function openSqliteStore(file: string): Store {
       written.push({ collection, id: write.id, dealerId, seq, data: write.data, deleted: write.deleted });
     }
     return written;
+  });
+
+  const rotateTokenTransaction = db.transaction((tokenHash: string, next: NextRefreshToken, nowMs: number): RefreshTokenRotation => {
+    const row = statements.token.get(tokenHash) as TokenRow | undefined;
+    if (!row) return { status: 'unknown' };
+    const previous = toTokenRecord(row);
+    if (row.used_at_ms !== null) {
+      statements.revokeTokenFamily.run(row.family_id);
+      return { status: 'reused', previous };
+    }
+    if (row.expires_at_ms <= nowMs) return { status: 'expired' };
+
+    statements.markTokenUsed.run(nowMs, tokenHash);
+    statements.insertToken.run(next.tokenHash, row.user_id, row.dealer_id, next.expiresAtMs, row.family_id);
+    return { status: 'rotated', previous };
   });
 
   let dataVersion = db.pragma('data_version', { simple: true });
@@ -228,12 +252,11 @@ export function openSqliteStore(file: string): Store {
 
     async saveRefreshToken(record: RefreshTokenRecord) {
       statements.purgeTokens.run(Date.now());
-      statements.insertToken.run(record.tokenHash, record.userId, record.dealerId, record.expiresAtMs);
+      statements.insertToken.run(record.tokenHash, record.userId, record.dealerId, record.expiresAtMs, record.familyId);
     },
 
-    async takeRefreshToken(tokenHash) {
-      const row = statements.takeToken.get(tokenHash) as { user_id: string; dealer_id: string; expires_at_ms: number } | undefined;
-      return row ? { tokenHash, userId: row.user_id, dealerId: row.dealer_id, expiresAtMs: row.expires_at_ms } : null;
+    async rotateRefreshToken(tokenHash, next, nowMs) {
+      return rotateTokenTransaction.immediate(tokenHash, next, nowMs);
     },
 
     async getLoginFailure(key) {

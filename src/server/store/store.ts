@@ -39,7 +39,23 @@ export interface RefreshTokenRecord {
   userId: string;
   dealerId: string;
   expiresAtMs: number;
+  /** Id of the log-in the token comes from; every token rotated from it shares the id. */
+  familyId: string;
 }
+
+/** The token that a rotation stores in place of the used one, in the same family. */
+export interface NextRefreshToken {
+  tokenHash: string;
+  expiresAtMs: number;
+}
+
+/**
+ * Outcome of presenting a refresh token: `rotated` (the next token is stored), `reused`
+ * (the token was used before, so its whole family is now revoked), `expired` or `unknown`.
+ */
+export type RefreshTokenRotation =
+  | { status: 'rotated' | 'reused'; previous: RefreshTokenRecord }
+  | { status: 'expired' | 'unknown' };
 
 export interface LoginFailure {
   /** Dealer code and username of the attempts, see loginThrottle.ts. */
@@ -165,8 +181,13 @@ export interface Store {
   getUserById(id: string): Promise<User | null>;
 
   saveRefreshToken(record: RefreshTokenRecord): Promise<void>;
-  /** Removes and returns a refresh token record, so a token can be used once. */
-  takeRefreshToken(tokenHash: string): Promise<RefreshTokenRecord | null>;
+  /**
+   * Uses a refresh token once, in one transaction: an unused, unexpired token is marked used
+   * and `next` is stored in its family. A used token revokes every token of its family, so a
+   * stolen token that was rotated cannot be used, and neither can the tokens rotated from it.
+   * Used tokens are kept until they expire, so reuse is detected for a token's whole lifetime.
+   */
+  rotateRefreshToken(tokenHash: string, next: NextRefreshToken, nowMs: number): Promise<RefreshTokenRotation>;
 
   getLoginFailure(key: string): Promise<LoginFailure | null>;
   saveLoginFailure(record: LoginFailure): Promise<void>;
