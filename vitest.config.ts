@@ -10,8 +10,8 @@ const E2E_TESTS = 'tests/e2e/**/*.test.ts';
  *
  * Vitest's default is one worker less than the CPU count, which is one worker on 2 cores.
  * Most server and integration files spend their time waiting on child processes, sockets
- * and timers rather than the CPU, so three workers halve the run there (about 350 s to
- * 175 s for the whole suite, measured on the 2-core development machine).
+ * and timers rather than the CPU, so three workers halve the run. On the 2-core development
+ * machine the whole suite went from about 350 s to 175 s.
  */
 export default defineConfig({
   test: {

@@ -40,7 +40,7 @@ async function open(): Promise<ServiceLaneDatabase> {
   return database;
 }
 
-/** Fills the vehicles collection, unless it already holds the vehicles of an earlier call; returns timings. */
+/** Fills the vehicles collection, unless it already contains the vehicles of an earlier call, and returns the timings. */
 async function seed(count: number): Promise<{ vehicles: number; insertMs: number; openMs: number }> {
   const openStarted = performance.now();
   const db = await open();
@@ -60,7 +60,7 @@ async function seed(count: number): Promise<{ vehicles: number; insertMs: number
 
 type LookupKind = 'platePrefix' | 'vinTail' | 'mobile' | 'mobilePrefix';
 
-/** The text an advisor types into the search box to find a vehicle, for each kind of look-up. */
+/** Returns the text an advisor types into the search box to find a vehicle, for each kind of look-up. */
 function searchText(kind: LookupKind, vehicle: Vehicle, random: () => number): string {
   switch (kind) {
     case 'platePrefix':
