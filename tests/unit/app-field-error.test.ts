@@ -6,7 +6,7 @@ const zh = (key: MessageKey, params?: MessageParams) => translate('zh-CN', key, 
 const en = (key: MessageKey, params?: MessageParams) => translate('en', key, params);
 
 beforeAll(async () => {
-  await Promise.all([loadCatalog('zh-CN'), loadCatalog('en')]);
+  await Promise.all([loadCatalog('zh-CN'), loadCatalog('en'), loadAllMessages('zh-CN'), loadAllMessages('en')]);
 });
 
 describe('fieldErrorText', () => {
