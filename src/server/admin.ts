@@ -34,7 +34,19 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+type ParsedArgs = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true; tokens: true }>>;
+type Values = ParsedArgs['values'];
+
+/** Returns the first option given more than once; parseArgs would silently keep the last value. */
+function findRepeatedOption(tokens: ParsedArgs['tokens']): string | null {
+  const seen = new Set<string>();
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    if (seen.has(token.name)) return token.name;
+    seen.add(token.name);
+  }
+  return null;
+}
 
 function required(values: Values, name: 'code' | 'name' | 'dealer' | 'username' | 'role' | 'file'): string {
   const value = values[name];
@@ -69,12 +81,17 @@ async function run(command: string, values: Values, store: Store): Promise<strin
 
 /** Runs the admin command line and returns its exit code. */
 async function main(argv: string[]): Promise<number> {
-  let values: Values;
-  let positionals: string[];
+  let parsed: ParsedArgs;
   try {
-    ({ values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true }));
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true, tokens: true });
   } catch (error) {
     process.stderr.write(`Error: ${error instanceof Error ? error.message : String(error)}\n${HELP_HINT}\n`);
+    return 2;
+  }
+  const { values, positionals, tokens } = parsed;
+  const repeated = findRepeatedOption(tokens);
+  if (repeated !== null) {
+    process.stderr.write(`Error: option --${repeated} is given more than once: give each option once.\n${HELP_HINT}\n`);
     return 2;
   }
 

@@ -43,6 +43,15 @@ describe('admin command on SQLite', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
+  async function dealerExists(code: string): Promise<boolean> {
+    const store = await openStore({ dataDir });
+    try {
+      return (await store.getDealerByCode(code)) !== null;
+    } finally {
+      await store.close();
+    }
+  }
+
   it('create-dealer stores the dealer and its settings', async () => {
     const store = await openStore({ dataDir });
     try {
@@ -87,15 +96,30 @@ describe('admin command on SQLite', () => {
     { name: 'bad role', args: ['create-user', '--dealer', 'D01', '--username', 'wang', '--password', 'Secret-2024', '--role', 'boss'], code: 2, message: 'Invalid role "boss"' },
     { name: 'bad dealer code', args: ['create-dealer', '--code', 'a b', '--name', 'x'], code: 2, message: 'Invalid dealer code' },
     { name: 'bad labor rate', args: ['create-dealer', '--code', 'D02', '--name', 'x', '--labor-rate-fen', '12.5'], code: 2, message: '--labor-rate-fen' },
+    { name: 'empty labor rate', args: ['create-dealer', '--code', 'D06', '--name', 'x', '--labor-rate-fen', ''], code: 2, message: 'Invalid --labor-rate-fen ""', absentDealer: 'D06' },
+    { name: 'blank labor rate', args: ['create-dealer', '--code', 'D07', '--name', 'x', '--labor-rate-fen', '  '], code: 2, message: 'Invalid --labor-rate-fen', absentDealer: 'D07' },
+    { name: 'negative labor rate', args: ['create-dealer', '--code', 'D08', '--name', 'x', '--labor-rate-fen=-100'], code: 2, message: 'Invalid --labor-rate-fen "-100"', absentDealer: 'D08' },
+    { name: 'hexadecimal labor rate', args: ['create-dealer', '--code', 'D09', '--name', 'x', '--labor-rate-fen', '0x10'], code: 2, message: 'Invalid --labor-rate-fen "0x10"', absentDealer: 'D09' },
+    { name: 'exponent labor rate', args: ['create-dealer', '--code', 'D10', '--name', 'x', '--labor-rate-fen', '1e4'], code: 2, message: 'Invalid --labor-rate-fen "1e4"', absentDealer: 'D10' },
     { name: 'missing name', args: ['create-dealer', '--code', 'D03'], code: 2, message: 'Missing --name' },
     { name: 'unknown option', args: ['create-dealer', '--colour', 'red'], code: 2, message: "Unknown option '--colour'" },
     { name: 'unknown command', args: ['drop-everything'], code: 2, message: 'Unknown command' },
     { name: 'missing file', args: ['import-price-book', '--dealer', 'D01', '--file', '/nonexistent/book.csv'], code: 1, message: 'Cannot read price book file' },
-  ])('$name exits with code $code', async ({ args, code, message, repeat }, { expect }) => {
+  ])('$name exits with code $code', async ({ args, code, message, repeat, absentDealer }, { expect }) => {
     if (repeat) await admin(args, env);
     const result = await admin(args, env);
     expect(result.code).toBe(code);
     expect(result.stderr).toContain(message);
+    if (absentDealer) expect(await dealerExists(absentDealer)).toBe(false);
+  });
+
+  it('repeated option is rejected and creates nothing', async () => {
+    const result = await admin(['create-dealer', '--code', 'D04', '--name', 'x', '--code', 'D05'], env);
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--code is given more than once');
+    expect(await dealerExists('D04')).toBe(false);
+    expect(await dealerExists('D05')).toBe(false);
   });
 
   it('bad price book exits 1 and names the row', async () => {

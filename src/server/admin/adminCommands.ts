@@ -41,15 +41,26 @@ async function findDealer(store: Store, rawCode: string): Promise<Dealer> {
   return dealer;
 }
 
+// Digits only: Number() would read "" and "  " as 0, and accept "0x10" and "1e4".
+const WHOLE_NUMBER = /^[0-9]+$/;
+
+/** Parses --labor-rate-fen: a whole number of fen per hour in the range of a money amount; the default when absent. */
+export function parseLaborRateFen(raw: string | undefined): number {
+  if (raw === undefined) return DEFAULT_LABOR_RATE_FEN;
+  const text = raw.trim();
+  const value = WHOLE_NUMBER.test(text) ? Number(text) : Number.NaN;
+  if (!fenSchema.safeParse(value).success) {
+    throw new AdminError(`Invalid --labor-rate-fen "${raw}": expected a whole number of fen per hour, for example 38000 for ¥380.`, true);
+  }
+  return value;
+}
+
 /** Creates a dealer and its settings document (name and labor rate), which the tablets replicate read-only. */
 export async function createDealer(store: Store, input: { code: string; name: string; laborRateFen?: string | undefined }): Promise<Dealer> {
   const code = parseDealerCode(input.code);
   const name = input.name.trim();
   if (name === '' || name.length > 120) throw new AdminError(`Invalid dealer name "${input.name}": expected 1 to 120 characters.`, true);
-  const laborRate = input.laborRateFen === undefined ? DEFAULT_LABOR_RATE_FEN : Number(input.laborRateFen);
-  if (!fenSchema.safeParse(laborRate).success) {
-    throw new AdminError(`Invalid --labor-rate-fen "${input.laborRateFen}": expected a whole number of fen per hour, for example 38000 for ¥380.`, true);
-  }
+  const laborRate = parseLaborRateFen(input.laborRateFen);
 
   let dealer: Dealer;
   try {
