@@ -13,7 +13,7 @@ type AnswerEntry = Doc & { _rejection?: { error: string; field: string; document
 
 /*
  * The replication endpoints against each store. Test names cite the rules of
- * docs/sync-protocol.md (S1–S10, S14, S15).
+ * docs/sync-protocol.md (S1–S10, S14–S16).
  */
 describe.each(STORE_KINDS)('sync endpoints on %s', (kind) => {
   let test: TestApp;
@@ -73,6 +73,31 @@ describe.each(STORE_KINDS)('sync endpoints on %s', (kind) => {
       expect(second.checkpoint!.seq).toBeGreaterThan(first.checkpoint!.seq);
       expect(third.documents).toEqual([]);
       expect(third.checkpoint).toEqual(second.checkpoint);
+    });
+
+    it('checkpoint ahead of the server pulls from the start (S16)', async () => {
+      const account = await createAccount(test.store, `R${kind.slice(0, 2).toUpperCase()}`);
+      const token = (await logIn(test, account.dealer.code, 'li.wei')).accessToken;
+      const docs = [customerDocument(account.dealer.id), customerDocument(account.dealer.id)];
+      await push(token, 'customers', docs.map(created));
+      const stored = await test.store.pullDocuments(account.dealer.id, 'customers', 0, 10);
+
+      const restarted = await pull(token, 'customers', { seq: 2_147_483_648 });
+      const later = customerDocument(account.dealer.id);
+      await push(token, 'customers', [created(later)]);
+      const next = await pull(token, 'customers', restarted.checkpoint);
+
+      expect(restarted.documents.map((doc) => doc.id)).toEqual(docs.map((doc) => doc.id));
+      expect(restarted.checkpoint).toEqual({ seq: stored.at(-1)!.seq });
+      expect(next.documents.map((doc) => doc.id)).toEqual([later.id]);
+      expect(test.logs.find((record) => record.event === 'checkpoint_ahead' && record.dealer === account.dealer.id)).toMatchObject({
+        level: 'warn',
+        checkpointSeq: 2_147_483_648,
+      });
+    });
+
+    it('checkpoint ahead on an empty collection returns null (S16)', async () => {
+      expect(await pull(tokenA, 'vehicles', { seq: 2_147_483_648 })).toEqual({ documents: [], checkpoint: null });
     });
 
     it('first pull of an empty collection has a null checkpoint', async () => {

@@ -82,10 +82,23 @@ export function createSyncRoutes({ store, streams, collections, log }: SyncRoute
     const { dealerId } = requireClaims(c);
     const name = c.req.param('collection');
     collectionOf(name);
-    const checkpoint = parseCheckpoint(c.req.query('checkpoint'));
+    let checkpoint = parseCheckpoint(c.req.query('checkpoint'));
     const limit = parseLimit(c.req.query('limit'));
 
-    const documents = await store.pullDocuments(dealerId, name, checkpoint?.seq ?? 0, limit);
+    let documents = await store.pullDocuments(dealerId, name, checkpoint?.seq ?? 0, limit);
+
+    // A checkpoint above every stored sequence (the store was restored from a backup) would
+    // skip all writes until the sequence passes it, so the pull starts over instead (S16).
+    // Checked only on an empty page: a checkpoint with documents after it is not ahead.
+    if (checkpoint && documents.length === 0) {
+      const latestSeq = await store.latestSeq(dealerId, name);
+      if (checkpoint.seq > latestSeq) {
+        log({ level: 'warn', event: 'checkpoint_ahead', dealer: dealerId, collection: name, checkpointSeq: checkpoint.seq, latestSeq });
+        checkpoint = null;
+        documents = await store.pullDocuments(dealerId, name, 0, limit);
+      }
+    }
+
     const last = documents.at(-1);
     return c.json({ documents: documents.map(toWireState), checkpoint: last ? { seq: last.seq } : checkpoint });
   });
