@@ -2,19 +2,21 @@
  * Offline start: the time from opening the installed app with no network to a usable
  * check-in list, in Chromium with the tablet's database filled through real replication.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { CDPSession, Page } from 'playwright-core';
 import { build } from 'vite';
 import { databaseNameForDealer } from '../src/db/database';
 import { startServer } from '../src/server/main';
-import { DEMO_LOGIN, DIST_DIR, launchTablet, login, ROOT, waitFor } from '../tests/e2e/harness';
+import { DEMO_LOGIN, DIST_DIR, launchTablet, login, ROOT, textOf, waitFor } from '../tests/e2e/harness';
 import { buildCustomers, buildTodaysCheckins, buildVehicles } from './fixtures';
 
 const WRITE_BATCH_SIZE = 2_000;
 const SYNC_TIMEOUT_MS = 10 * 60_000;
 const START_BUDGET_MS = 1_500;
+const FIRST_SCREEN_JS_BUDGET_BYTES = 200 * 1024;
 
 export interface OfflineStartOptions {
   vehicles: number;
@@ -87,6 +89,33 @@ async function timeStartToList(page: Page, expected: number): Promise<StartRun> 
   return { listMs, firstPaintMs };
 }
 
+/** Lists the paths of the JavaScript files the page has loaded so far (the service worker's own script excluded). */
+async function loadedScripts(page: Page): Promise<string[]> {
+  return page.evaluate(() => performance.getEntriesByType('resource')
+    .map((entry) => new URL(entry.name).pathname)
+    .filter((path) => path.endsWith('.js')));
+}
+
+interface ScriptWeight {
+  files: number;
+  gzipBytes: number;
+  /** Each file's path and gzip size, largest first. */
+  largest: Array<{ path: string; gzipBytes: number }>;
+}
+
+/** Sums the gzip size (default level, as a server or proxy would send them) of built files. */
+function gzipWeight(paths: readonly string[]): ScriptWeight {
+  const sizes = [...new Set(paths)]
+    .map((path) => ({ path, gzipBytes: gzipSync(readFileSync(join(DIST_DIR, path))).length }))
+    .sort((a, b) => b.gzipBytes - a.gzipBytes);
+  const gzipBytes = sizes.reduce((sum, file) => sum + file.gzipBytes, 0);
+  return { files: sizes.length, gzipBytes, largest: sizes };
+}
+
+function formatKiB(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} KiB`;
+}
+
 async function waitForServiceWorkerControl(page: Page): Promise<void> {
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
@@ -150,6 +179,8 @@ export async function measureOfflineStart(options: OfflineStartOptions): Promise
 
     const page = tablet.page;
     await page.goto(url);
+    await page.getByRole('button', { name: textOf('login.submit') }).waitFor();
+    const loginScreenScripts = gzipWeight(await loadedScripts(page));
     const syncStarted = Date.now();
     await login(page, DEMO_LOGIN);
 
@@ -169,6 +200,10 @@ export async function measureOfflineStart(options: OfflineStartOptions): Promise
     const session = await tablet.context.newCDPSession(page);
     const timings = await measureStarts(page, session, checkins.length, options.runs);
     await session.detach();
+    // The last run ended when the list was complete, so these are the scripts of a returning advisor's first screen.
+    const homeScreenScripts = gzipWeight(await loadedScripts(page));
+    console.log(`  first-screen JavaScript, gzip: sign-in ${formatKiB(loginScreenScripts.gzipBytes)}, check-in list ${formatKiB(homeScreenScripts.gzipBytes)}`);
+    for (const file of homeScreenScripts.largest.slice(0, 8)) console.log(`    ${formatKiB(file.gzipBytes).padStart(10)}  ${file.path}`);
 
     return {
       markdown: [
@@ -184,6 +219,16 @@ export async function measureOfflineStart(options: OfflineStartOptions): Promise
         '| CPU | first contentful paint, median ms | full check-in list, median ms | list, each run ms |',
         '| --- | ---: | ---: | --- |',
         ...timings.map(({ throttle, runsMs, firstPaintMs }) => `| ${throttle === 1 ? 'unthrottled' : `${throttle}× slower`} | ${median(firstPaintMs).toFixed(0)} | ${median(runsMs).toFixed(0)} | ${runsMs.map((ms) => ms.toFixed(0)).join(', ')} |`),
+        '',
+        '### JavaScript for the first screen',
+        '',
+        'The JavaScript files the page had loaded when the screen was ready, each compressed with gzip',
+        `at the default level from dist/. Budget: ${formatKiB(FIRST_SCREEN_JS_BUDGET_BYTES)} gzip.`,
+        '',
+        '| screen | files | gzip |',
+        '| --- | ---: | ---: |',
+        `| sign-in (first visit) | ${loginScreenScripts.files} | ${formatKiB(loginScreenScripts.gzipBytes)} |`,
+        `| check-in list (returning advisor, offline) | ${homeScreenScripts.files} | ${formatKiB(homeScreenScripts.gzipBytes)} |`,
         '',
       ],
     };
