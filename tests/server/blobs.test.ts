@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BODY_LIMITS } from '../../src/server/http/body';
+import { STORE_KINDS } from './helpers/stores';
 import { authInit, createAccount, createTestApp, logIn, type TestApp } from './helpers/testApp';
 
 function sha256(bytes: Uint8Array): string {
@@ -8,7 +9,7 @@ function sha256(bytes: Uint8Array): string {
 }
 
 /* Blob rules S13 of docs/sync-protocol.md. */
-describe('blobs (S13)', () => {
+describe.each(STORE_KINDS)('blobs on %s (S13)', (kind) => {
   let test: TestApp;
   let tokenA: string;
   let tokenB: string;
@@ -16,7 +17,7 @@ describe('blobs (S13)', () => {
   const photoHash = sha256(photo);
 
   beforeAll(async () => {
-    test = await createTestApp();
+    test = await createTestApp({ kind });
     await createAccount(test.store, 'A01');
     await createAccount(test.store, 'B01');
     tokenA = (await logIn(test, 'A01', 'li.wei')).accessToken;
@@ -71,10 +72,42 @@ describe('blobs (S13)', () => {
     expect(await response.json()).toMatchObject({ error: 'invalid_request', field: 'sha256' });
   });
 
-  it('non-image content type gets 415', async () => {
-    const response = await put(tokenA, photoHash, photo, 'application/pdf');
+  it.each(['application/pdf', 'image/svg+xml', 'image/gif', 'image/heic', 'text/html'])('%s upload gets 415', async (contentType) => {
+    const bytes = new Uint8Array(randomBytes(100));
+    const response = await put(tokenA, sha256(bytes), bytes, contentType);
+
     expect(response.status).toBe(415);
     expect(await response.json()).toMatchObject({ error: 'unsupported_media_type' });
+    expect(await test.store.hasBlob((await test.store.getDealerByCode('A01'))!.id, sha256(bytes))).toBe(false);
+  });
+
+  it.each(['image/jpeg', 'image/png', 'image/webp', 'image/PNG; charset=binary'])('%s upload is stored', async (contentType) => {
+    const bytes = new Uint8Array(randomBytes(100));
+    const response = await put(tokenA, sha256(bytes), bytes, contentType);
+
+    expect(response.status).toBe(201);
+    const downloaded = await test.request(`/api/blobs/${sha256(bytes)}`, authInit(tokenA));
+    expect(downloaded.headers.get('Content-Type')).toBe(contentType.split(';')[0]!.toLowerCase());
+  });
+
+  it('download forbids sniffing and active content', async () => {
+    await put(tokenA, photoHash, photo);
+    const response = await test.request(`/api/blobs/${photoHash}`, authInit(tokenA));
+
+    expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');
+    expect(response.headers.get('Content-Security-Policy')).toBe("default-src 'none'");
+  });
+
+  it('stored blob of another type is served as bytes', async () => {
+    const svg = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+    const dealerId = (await test.store.getDealerByCode('A01'))!.id;
+    await test.store.putBlob({ dealerId, sha256: sha256(svg), mimeType: 'image/svg+xml', bytes: svg });
+
+    const response = await test.request(`/api/blobs/${sha256(svg)}`, authInit(tokenA));
+
+    expect(response.headers.get('Content-Type')).toBe('application/octet-stream');
+    expect(response.headers.get('Content-Disposition')).toBe('attachment');
+    expect(response.headers.get('Content-Security-Policy')).toBe("default-src 'none'");
   });
 
   it('blob over 15 MB gets 413 JSON', async () => {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
+import { blobRefSchema } from '../../domain/schemas/common';
 import { ApiError } from '../http/apiError';
 import { BODY_LIMITS, limitBody } from '../http/body';
 import { requireClaims, type AppEnv } from '../http/env';
@@ -8,6 +9,10 @@ import type { Store } from '../store/store';
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 // Blobs never change under their hash, so a tablet may keep them as long as it likes.
 const BLOB_CACHE_CONTROL = 'private, max-age=31536000, immutable';
+/** Content types a blob may have: those a document's BlobRef allows. SVG is not one, because it can carry scripts. */
+export const BLOB_MIME_TYPES: readonly string[] = blobRefSchema.shape.mimeType.options;
+// A blob is never a page: nothing in it may run or load, whatever a browser makes of it.
+const BLOB_CONTENT_SECURITY_POLICY = "default-src 'none'";
 
 function parseHash(raw: string): string {
   if (!SHA256_HEX.test(raw)) throw new ApiError(400, 'invalid_request', `Invalid blob hash ${raw.slice(0, 80)}: expected 64 lowercase hex digits.`, 'sha256');
@@ -26,8 +31,8 @@ export function createBlobRoutes({ store }: { store: Store }): Hono<AppEnv> {
     const { dealerId } = requireClaims(c);
     const sha256 = parseHash(c.req.param('sha256'));
     const mimeType = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
-    if (!mimeType.startsWith('image/')) {
-      throw new ApiError(415, 'unsupported_media_type', `Blob Content-Type must be an image type such as image/jpeg, found ${mimeType || 'none'}.`);
+    if (!BLOB_MIME_TYPES.includes(mimeType)) {
+      throw new ApiError(415, 'unsupported_media_type', `Blob Content-Type must be one of ${BLOB_MIME_TYPES.join(', ')}, found ${mimeType.slice(0, 80) || 'none'}.`);
     }
 
     const bytes = new Uint8Array(await c.req.arrayBuffer());
@@ -55,11 +60,15 @@ export function createBlobRoutes({ store }: { store: Store }): Hono<AppEnv> {
     const blob = await store.getBlob(dealerId, sha256);
     if (!blob) throw new ApiError(404, 'not_found', `No blob ${sha256} for this dealer.`);
     if (c.req.header('If-None-Match') === `"${sha256}"`) return c.body(null, 304);
+    // A blob stored before the upload checked the type is sent as a download, never rendered.
+    const allowedType = BLOB_MIME_TYPES.includes(blob.mimeType);
     return c.body(blob.bytes, 200, {
-      'Content-Type': blob.mimeType,
+      'Content-Type': allowedType ? blob.mimeType : 'application/octet-stream',
+      ...(allowedType ? {} : { 'Content-Disposition': 'attachment' }),
       'Cache-Control': BLOB_CACHE_CONTROL,
       ETag: `"${sha256}"`,
       'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': BLOB_CONTENT_SECURITY_POLICY,
     });
   });
 
