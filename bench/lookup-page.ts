@@ -75,7 +75,7 @@ function searchText(kind: LookupKind, vehicle: Vehicle, random: () => number): s
   }
 }
 
-// RxDB answers a repeated query from its query cache, which would time nothing, so no
+// RxDB returns a repeated query's result from its query cache, which would time nothing, so no
 // search text is used twice in one page, warm-up runs included.
 const usedSearchTexts = new Set<string>();
 let runNumber = 0;
