@@ -8,6 +8,7 @@ import { createBlobRoutes } from './blobs/blobRoutes';
 import { ApiError } from './http/apiError';
 import type { AppEnv } from './http/env';
 import { consoleLog, describeError, type Log } from './http/log';
+import { securityHeaders } from './http/securityHeaders';
 import { createStaticHandler } from './http/staticFiles';
 import type { Store } from './store/store';
 import { DEFAULT_SYNC_COLLECTIONS, type SyncCollections } from './sync/syncCollections';
@@ -60,6 +61,8 @@ export async function createApp(options: AppOptions): Promise<ServerApp> {
       dealer: c.get('auth')?.dealerId ?? c.get('loggedDealerId') ?? null,
     });
   });
+
+  app.use('*', securityHeaders());
 
   app.onError((error, c) => {
     if (error instanceof ApiError) return c.json(error.toBody(), error.status, error.headers);

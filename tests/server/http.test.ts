@@ -94,6 +94,27 @@ describe('HTTP basics', () => {
     expect(await response.text()).toContain('<title>app</title>');
   });
 
+  it('app page carries the security headers', async () => {
+    const response = await test.request('/checkins/today');
+    const policy = response.headers.get('Content-Security-Policy') ?? '';
+
+    expect(policy).toContain("default-src 'self'");
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).toContain("object-src 'none'");
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).not.toContain('unsafe-eval');
+    expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');
+    expect(response.headers.get('Referrer-Policy')).toBe('no-referrer');
+    expect(response.headers.get('X-Frame-Options')).toBe('DENY');
+    expect(response.headers.get('Strict-Transport-Security')).toBeNull();
+  });
+
+  it('API errors carry the security headers', async () => {
+    const response = await test.request('/api/does/not/exist');
+    expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');
+    expect(response.headers.get('Referrer-Policy')).toBe('no-referrer');
+  });
+
   it('serves the service worker uncached', async () => {
     const response = await test.request('/sw.js');
     expect(response.status).toBe(200);
