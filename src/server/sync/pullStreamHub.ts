@@ -75,9 +75,12 @@ export class PullStream {
     if (this.closed) return;
     this.dirty = true;
     // Changes before the start only mark the stream; start() drains once the position is known.
-    if (!this.started) return;
-    this.draining ??= this.drain().finally(() => {
+    if (!this.started || this.draining) return;
+    this.draining = this.drain().finally(() => {
       this.draining = null;
+      // A change can arrive after the drain's last check of `dirty` and before this callback,
+      // while `draining` still looks busy: drain again, or that change waits for the next commit.
+      if (this.dirty) this.notify();
     });
   }
 
