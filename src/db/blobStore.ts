@@ -171,7 +171,13 @@ export class BlobStore {
 
   /** Counts blobs not on the server yet, rejected ones included. */
   async countNotUploaded(): Promise<number> {
-    return this.database.blobs.where('uploadState').anyOf('pending', 'rejected').count();
+    // Two index counts: Dexie runs anyOf() as a cursor walk, which took seconds for 2,000
+    // blobs on fake-indexeddb, where an equals() count is one IDBIndex.count call.
+    const [pending, rejected] = await Promise.all([
+      this.database.blobs.where('uploadState').equals('pending').count(),
+      this.database.blobs.where('uploadState').equals('rejected').count(),
+    ]);
+    return pending + rejected;
   }
 
   /** Emits the number of blobs not on the server yet, again after every change of the store. */
