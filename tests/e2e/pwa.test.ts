@@ -63,9 +63,31 @@ describe('server', () => {
     const worker = await fetch(`${server.url}/sw.js`);
 
     expect(manifest.status).toBe(200);
-    expect(await manifest.json()).toMatchObject({ name: zhCN['app.name'], display: 'standalone' });
+    expect(await manifest.json()).toMatchObject({
+      name: zhCN['app.name'],
+      short_name: zhCN['app.shortName'],
+      display: 'standalone',
+      start_url: '/',
+      scope: '/',
+      theme_color: expect.stringMatching(/^#[0-9a-f]{6}$/i),
+    });
     expect(worker.status).toBe(200);
     expect(worker.headers.get('content-type')).toMatch(/javascript/);
+  });
+
+  it('manifest icons cover 192 px, 512 px and maskable', async () => {
+    const manifest = (await (await fetch(`${server.url}/manifest.webmanifest`)).json()) as {
+      icons: Array<{ src: string; sizes: string; purpose?: string }>;
+    };
+
+    expect(manifest.icons.some((icon) => icon.sizes === '192x192')).toBe(true);
+    expect(manifest.icons.some((icon) => icon.sizes === '512x512')).toBe(true);
+    expect(manifest.icons.some((icon) => icon.purpose?.split(' ').includes('maskable'))).toBe(true);
+    for (const icon of manifest.icons) {
+      const response = await fetch(new URL(icon.src, server.url));
+      expect(response.status, icon.src).toBe(200);
+      expect(response.headers.get('content-type'), icon.src).toBe('image/png');
+    }
   });
 });
 
