@@ -8,6 +8,11 @@ import { parseVin } from '../vin';
  * tablet shows them in the advisor's language and the server reports the same code.
  */
 
+// The app's Content-Security-Policy forbids eval, and zod probes for it with `new Function`
+// on first use, which the browser reports as a violation. In the browser zod validates without
+// compiling; the server keeps zod's faster compiled validators.
+if (typeof document !== 'undefined') z.config({ jitless: true });
+
 export const idSchema = z.string().min(1).max(40).regex(/^[0-9A-Za-z_-]+$/, { message: 'id_format' });
 export const isoDateTime = z.iso.datetime({ offset: true, message: 'datetime_format' });
 export const isoDate = z.iso.date({ message: 'date_format' });
