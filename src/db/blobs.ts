@@ -9,7 +9,7 @@ import { failedOutcome, type RequestOutcome } from './syncErrors';
 
 // Uploads running at once: enough to fill the link, few enough to leave browser connections
 // for replication (six per server on HTTP/1.1, two of them held by pull streams).
-const UPLOAD_CONCURRENCY = 3;
+export const UPLOAD_CONCURRENCY = 3;
 const UPLOAD_PAGE_SIZE = 30;
 
 /** The content of a photo view: the image, or a placeholder while the bytes are on their way. */
