@@ -79,6 +79,8 @@ export async function tapDiagram(page: Page, view: string, x: number, y: number)
 
 /** Draws a stroke on the signature pad with pointer events, points given as fractions of the pad. */
 export async function drawStroke(page: Page, points: Array<[number, number]>): Promise<void> {
+  // A pad below the fold would take the pointer events outside the viewport, and they draw nothing.
+  await page.getByTestId('signature-pad').scrollIntoViewIfNeeded();
   const box = await page.getByTestId('signature-pad').boundingBox();
   if (!box) throw new Error('drawStroke: the signature pad is not visible');
   const [first, ...rest] = points;
@@ -102,13 +104,43 @@ export async function goToStep(page: Page, step: 'intake' | 'damage' | 'requests
   await page.getByRole('navigation', { name: textOf('checkin.step.navigation') }).getByRole('button', { name }).click();
 }
 
+/** The strokes signSheet draws, as fractions of the pad. Their x ranges do not overlap, so each can be found in the image. */
+export const SIGNATURE_STROKES: ReadonlyArray<Array<[number, number]>> = [
+  [[0.12, 0.6], [0.2, 0.3], [0.28, 0.65], [0.36, 0.35]],
+  [[0.45, 0.5], [0.6, 0.45], [0.75, 0.55]],
+  [[0.8, 0.3], [0.82, 0.7]],
+];
+
 export async function signSheet(page: Page, signerName: string): Promise<void> {
   const nameField = page.getByLabel(textOf('checkin.sign.signerName'));
   await nameField.fill(signerName);
-  await drawStroke(page, [[0.12, 0.6], [0.2, 0.3], [0.28, 0.65], [0.36, 0.35]]);
-  await drawStroke(page, [[0.45, 0.5], [0.6, 0.45], [0.75, 0.55]]);
-  await drawStroke(page, [[0.8, 0.3], [0.82, 0.7]]);
+  for (const stroke of SIGNATURE_STROKES) await drawStroke(page, stroke);
   await page.getByRole('button', { name: textOf('checkin.sign.submit') }).click();
+}
+
+/**
+ * Returns, for each of SIGNATURE_STROKES, whether the signature image has ink inside that
+ * stroke's bounding box. The image is the pad's PNG, so fractions of the pad are fractions of it.
+ */
+export async function inkPerSignatureStroke(image: Locator): Promise<boolean[]> {
+  return image.evaluate(async (element, strokes) => {
+    const picture = element as HTMLImageElement;
+    await picture.decode();
+    const canvas = new OffscreenCanvas(picture.naturalWidth, picture.naturalHeight);
+    const context = canvas.getContext('2d')!;
+    context.drawImage(picture, 0, 0);
+    return strokes.map((points) => {
+      const xs = points.map(([x]) => x);
+      const ys = points.map(([, y]) => y);
+      const left = Math.floor(Math.min(...xs) * canvas.width);
+      const top = Math.floor(Math.min(...ys) * canvas.height);
+      const width = Math.max(1, Math.ceil((Math.max(...xs) - Math.min(...xs)) * canvas.width));
+      const height = Math.max(1, Math.ceil((Math.max(...ys) - Math.min(...ys)) * canvas.height));
+      const alpha = context.getImageData(left, top, width, height).data;
+      for (let i = 3; i < alpha.length; i += 4) if (alpha[i]! > 0) return true;
+      return false;
+    });
+  }, SIGNATURE_STROKES);
 }
 
 export async function signingStateOf(page: Page): Promise<string | null> {
