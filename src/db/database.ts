@@ -10,8 +10,9 @@ import {
 import { RxDBUpdatePlugin } from 'rxdb/plugins/update';
 import { RxDBQueryBuilderPlugin } from 'rxdb/plugins/query-builder';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { COLLECTION_NAMES, toRxJsonSchema, type CollectionName, type DocumentOf } from '../domain/collections';
+import type { CollectionName, DocumentOf } from '../domain/collections';
 import { createMergeConflictHandler } from './conflictHandler';
+import { RX_SCHEMAS } from './rxSchemas.generated';
 
 addRxPlugin(RxDBUpdatePlugin);
 addRxPlugin(RxDBQueryBuilderPlugin);
@@ -38,16 +39,17 @@ export function databaseNameForDealer(dealerId: string): string {
 
 function collectionCreator<C extends CollectionName>(name: C): RxCollectionCreator<DocumentOf<C>> {
   return {
-    // The schema is generated from zod at run time, so TypeScript cannot check it against
-    // DocumentOf<C>; the zod schema it comes from is the type's own source.
-    schema: toRxJsonSchema(name) as unknown as RxJsonSchema<DocumentOf<C>>,
+    // The schema is generated from the zod schema (scripts/generate-rx-schemas.ts), so
+    // TypeScript cannot check it against DocumentOf<C>; that zod schema is the type's source.
+    schema: RX_SCHEMAS[name] as unknown as RxJsonSchema<DocumentOf<C>>,
     conflictHandler: createMergeConflictHandler<DocumentOf<C>>(),
   };
 }
 
 /**
  * Opens the tablet's RxDB database with every replicated collection, their schemas
- * generated from the domain's zod schemas and the merging conflict handler. No RxDB
+ * generated from the domain's zod schemas ahead of time (so opening needs no zod) and the
+ * merging conflict handler. No RxDB
  * validator is added: documents are parsed with zod before every write (see
  * src/db/repository.ts).
  */
@@ -60,7 +62,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<ServiceLan
     closeDuplicates: true,
   });
 
-  const creators = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, collectionCreator(name)]));
+  const names = Object.keys(RX_SCHEMAS) as CollectionName[];
+  const creators = Object.fromEntries(names.map((name) => [name, collectionCreator(name)]));
   // Object.fromEntries loses the per-key document types that collectionCreator gave each entry.
   await database.addCollections(creators as { [C in CollectionName]: RxCollectionCreator<DocumentOf<C>> });
   return database;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /** An error response of the server; `code` is the `error` field of its JSON body. */
 export class ApiError extends Error {
@@ -25,8 +25,8 @@ export class NetworkError extends Error {
 
 const errorBodySchema = z.object({
   error: z.string(),
-  message: z.string().optional(),
-  field: z.string().optional(),
+  message: z.optional(z.string()),
+  field: z.optional(z.string()),
 });
 
 /** Builds an ApiError from an error response, reading the JSON `{error, message, field}` body when present. */

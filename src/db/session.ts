@@ -1,11 +1,12 @@
 import { BehaviorSubject, type Observable } from 'rxjs';
-import { z } from 'zod';
+// zod/mini keeps the sign-in path small: full zod loads only with the forms and sync.
+import { z } from 'zod/mini';
 import { ApiError, apiErrorFrom, apiUrl, readJson, send } from './http';
 
 /** The response body of POST /api/auth/login and /api/auth/refresh. */
 const tokenResponseSchema = z.object({
-  accessToken: z.string().min(1),
-  refreshToken: z.string().min(1),
+  accessToken: z.string().check(z.minLength(1)),
+  refreshToken: z.string().check(z.minLength(1)),
   accessTokenExpiresAt: z.union([z.string(), z.number()]),
   user: z.object({
     id: z.string(),
@@ -20,7 +21,7 @@ const tokenResponseSchema = z.object({
   }),
 });
 
-const storedSessionSchema = tokenResponseSchema.extend({
+const storedSessionSchema = z.extend(tokenResponseSchema, {
   baseUrl: z.string(),
   /** Set when the refresh token was rejected: the advisor must log in again, local data stays. */
   expired: z.boolean(),

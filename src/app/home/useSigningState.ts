@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { CHECKIN_UNSIGNED_FIELDS, type Checkin } from '../../domain/schemas/checkin';
+import { CHECKIN_UNSIGNED_FIELDS } from '../../domain/checkinSigning';
+import type { Checkin } from '../../domain/schemas/checkin';
 import { contentHash, signingState, type SigningState } from '../../domain/signing';
 
 /**

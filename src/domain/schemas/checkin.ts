@@ -55,5 +55,4 @@ export const checkinSchema = z.strictObject({
 });
 export type Checkin = z.infer<typeof checkinSchema>;
 
-/** Fields a signature covers: the content the customer saw, without bookkeeping and the signatures themselves. */
-export const CHECKIN_UNSIGNED_FIELDS = ['signatures', 'updatedAt', 'updatedBy', 'mergeConflicts', 'orderId', '_deleted'] as const;
+export { CHECKIN_UNSIGNED_FIELDS } from '../checkinSigning';
