@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useI18n } from '../i18n/i18n';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -15,9 +15,22 @@ export function TopBar({ status, account }: TopBarProps) {
   const { t } = useI18n();
   const [location] = useLocation();
   const onBoard = location.startsWith('/orders');
+  const header = useRef<HTMLElement>(null);
+
+  // The bar wraps to two or three rows on portrait tablets; sticky elements below it
+  // (the check-in step tabs) read its real height from --topbar-offset.
+  useEffect(() => {
+    const element = header.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => {
+      document.documentElement.style.setProperty('--topbar-offset', `${element.offsetHeight}px`);
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
 
   return (
-    <header className="topbar">
+    <header className="topbar" ref={header}>
       <Link href="/" className="topbar__brand" aria-label={t('nav.home')}>
         <img className="topbar__logo" src="/favicon-64x64.png" alt="" width="32" height="32" />
         <span className="topbar__name">{t('app.shortName')}</span>
