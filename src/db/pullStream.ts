@@ -4,7 +4,7 @@ import type { CollectionName, DocumentOf } from '../domain/collections';
 import { backoffDelayMs, onlineEventTarget, waitOrWake, type BackoffOptions } from './backoff';
 import { apiErrorFrom, NetworkError } from './http';
 import { readServerSentEvents } from './serverSentEvents';
-import type { SessionManager } from './session';
+import { SessionExpiredError, type SessionManager } from './session';
 import { failedOutcome, type RequestOutcome } from './syncErrors';
 import { parseStreamEvent, syncPath, type Checkpoint } from './syncProtocol';
 
@@ -43,6 +43,7 @@ async function connectRepeatedly<C extends CollectionName>(
 ): Promise<void> {
   const wakeTarget = onlineEventTarget();
   let failures = 0;
+  let sessionExpired = false;
 
   while (!stopped.aborted) {
     const connection = new AbortController();
@@ -54,8 +55,10 @@ async function connectRepeatedly<C extends CollectionName>(
     try {
       const opened = await readOneConnection(options, connection, emit);
       if (opened) failures = 0;
+      sessionExpired = false;
     } catch (error) {
       if (stopped.aborted) return;
+      sessionExpired = error instanceof SessionExpiredError;
       // An aborted fetch here means the offline event closed the connection before it opened.
       const reported = connection.signal.aborted ? new NetworkError(syncPath(options.collection, 'pull-stream')) : error;
       options.onOutcome(failedOutcome(reported));
@@ -65,7 +68,8 @@ async function connectRepeatedly<C extends CollectionName>(
     }
 
     if (stopped.aborted) return;
-    await waitOrWake(backoffDelayMs(failures, options.backoff), stopped, wakeTarget);
+    // An expired session fails without a request, so it is checked again at the initial interval.
+    await waitOrWake(sessionExpired ? options.backoff.initialMs : backoffDelayMs(failures, options.backoff), stopped, wakeTarget);
     failures += 1;
   }
 }

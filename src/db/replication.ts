@@ -8,7 +8,7 @@ import type { ServiceLaneDatabase } from './database';
 import { apiErrorFrom, readJson } from './http';
 import { pullStream } from './pullStream';
 import { pushRejectionSchema, PushRejectionLog, type PushRejection } from './pushRejections';
-import type { SessionManager, SessionStorage } from './session';
+import { SessionExpiredError, type SessionManager, type SessionStorage } from './session';
 import { failedOutcome, type RequestOutcome } from './syncErrors';
 import { parsePullBody, parseServerDocuments, syncPath, type Checkpoint, type ReplicatedDocument } from './syncProtocol';
 
@@ -152,13 +152,18 @@ function replicateCollection<C extends CollectionName>(context: CollectionReplic
   const session = options.session;
   const streamed = (options.streamedCollections ?? DEFAULT_STREAMED_COLLECTIONS).includes(name);
   let failures = 0;
+  let sessionExpired = false;
 
   const succeeded = () => {
     failures = 0;
+    sessionExpired = false;
     state.retryTime = backoff.initialMs;
     context.report(name, { ok: true, at: new Date() });
   };
-  const failed = (error: unknown) => context.report(name, failedOutcome(error));
+  const failed = (error: unknown) => {
+    sessionExpired = error instanceof SessionExpiredError;
+    context.report(name, failedOutcome(error));
+  };
 
   const pullPage = async (checkpoint: Checkpoint | undefined, batchSize: number) => {
     const query = new URLSearchParams({ checkpoint: checkpoint ? JSON.stringify(checkpoint) : '', limit: String(batchSize) });
@@ -234,9 +239,11 @@ function replicateCollection<C extends CollectionName>(context: CollectionReplic
   });
 
   // RxDB waits retryTime after each failed request; doubling it per failure gives the back-off.
+  // An expired session fails on the tablet without a request, so it is checked again at the
+  // initial interval: replication resumes within a second of the advisor's new login.
   state.error$.subscribe(() => {
     failures += 1;
-    state.retryTime = backoffDelayMs(failures, backoff);
+    state.retryTime = sessionExpired ? backoff.initialMs : backoffDelayMs(failures, backoff);
   });
   state.sent$.subscribe((document) => context.rejections.acknowledge(name, document.id, document));
   return state;

@@ -113,8 +113,14 @@ describe('session', () => {
 });
 
 async function resumesAfterLogin(ownServer: TestServer): Promise<void> {
-  const tablet = await openTablet({ baseUrl: ownServer.url });
+  // A long maximum back-off: were the expired session retried with growing waits, the
+  // replication would sleep for tens of seconds after the new login.
+  const tablet = await openTablet({ baseUrl: ownServer.url, replication: { backoff: { initialMs: 100, maxMs: 120_000 } } });
   tablets.push(tablet);
+  let expiredPushes = 0;
+  tablet.replication.outcomes$.subscribe(({ collection, outcome }) => {
+    if (collection === 'checkins' && !outcome.ok && outcome.code === 'session_expired') expiredPushes += 1;
+  });
   await statusWhere(tablet, (status) => status.state === 'synced');
   // Past the lifetime of the refresh token, so both tokens of the tablet are rejected.
   ownServer.advanceClock(31 * 24 * 60 * 60 * 1000);
@@ -124,6 +130,7 @@ async function resumesAfterLogin(ownServer: TestServer): Promise<void> {
   const expired = await statusWhere(tablet, (status) => status.error === 'session_expired');
   expect(expired.state).toBe('error');
   expect(expired.pendingChanges).toBe(1);
+  await waitFor('the check-ins replication retried the expired session several times', () => expiredPushes >= 8);
   await tablet.session.login(ownServer.url, DEMO_LOGIN);
 
   await statusWhere(tablet, (status) => status.state === 'synced' && status.pendingChanges === 0);
