@@ -71,6 +71,7 @@ function throughputSection(result: ThroughputResult): string {
     '',
     `Push time / mean raw upload time: **${fixed(ratio, 2)}** (budget ≤ ${RATIO_BUDGET}: ${ratio <= RATIO_BUDGET ? 'met' : 'missed'}).`,
     `Until tablet B also has every image / mean raw upload time: ${fixed(endToEndRatio, 2)}.`,
+    `The two raw runs differ by ${fixed(Math.max(rawBefore, rawAfter) / Math.min(rawBefore, rawAfter))}×, which shows how much the shared machine's disk and load moved during the run.`,
     `Server CPU: ${fixed(result.rawServerCpuSeconds)} s during the raw upload, ${fixed(result.serverCpuSeconds)} s during the sync (until tablet B had every image).`,
   ].join('\n');
 }
