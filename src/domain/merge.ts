@@ -16,12 +16,16 @@ import type { MergeConflict } from './schemas/common';
  *     it reached the server first and other tablets may already show it. The local value is
  *     recorded in `mergeConflicts`, where the advisor sees it and can take it back.
  *  M7 `updatedAt` takes the later of both; `mergeConflicts` keeps the entries of both sides.
+ *  M8 A document deleted on one side and edited on the other stays, with the edit: the
+ *     deletion is recorded in `mergeConflicts` (path `_deleted`) so the advisor can delete it
+ *     again. A deletion against an untouched document is kept.
  */
 
 type Json = unknown;
 type Doc = Record<string, unknown>;
 
 const BOOKKEEPING_FIELDS = new Set(['updatedAt', 'updatedBy', 'mergeConflicts', '_meta', '_rev', '_attachments']);
+const CONTENT_IGNORED_FIELDS = new Set([...BOOKKEEPING_FIELDS, '_deleted']);
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -108,6 +112,34 @@ function mergeKeyedArray(
   return result;
 }
 
+function contentChanged(base: Doc | undefined, side: Doc): boolean {
+  const content = (doc: Doc | undefined) =>
+    Object.fromEntries(Object.entries(doc ?? {}).filter(([key]) => !CONTENT_IGNORED_FIELDS.has(key)));
+  return !same(content(base), content(side));
+}
+
+// M8: the generic merge treats `_deleted` like any field, which would let a deletion on one
+// tablet silently discard an offline edit made on the other.
+function resolveDeleteAgainstEdit(base: Doc | undefined, local: Doc, remote: Doc, merged: Doc, context: MergeContext): void {
+  const localDeleted = local._deleted === true;
+  const remoteDeleted = remote._deleted === true;
+  if (localDeleted === remoteDeleted) return;
+
+  const editedSide = localDeleted ? remote : local;
+  if (!contentChanged(base, editedSide)) return;
+
+  context.conflicts = context.conflicts.filter((conflict) => conflict.path !== '_deleted');
+  context.conflicts.push({
+    path: '_deleted',
+    keptValue: false,
+    otherValue: true,
+    otherUpdatedBy: String((localDeleted ? local : remote).updatedBy ?? ''),
+    detectedAt: context.detectedAt,
+    dismissed: false,
+  });
+  merged._deleted = false;
+}
+
 function conflictKey(conflict: MergeConflict): string {
   return `${conflict.path}|${conflict.detectedAt}|${canonicalJson(conflict.otherValue)}`;
 }
@@ -123,6 +155,7 @@ export function mergeDocuments<T extends Doc>(base: T | undefined, local: T, rem
     detectedAt,
   };
   const merged = mergeObject('', base ?? {}, local, remote, context);
+  resolveDeleteAgainstEdit(base, local, remote, merged, context);
 
   const knownConflicts = new Map<string, MergeConflict>();
   for (const list of [remote.mergeConflicts, local.mergeConflicts, context.conflicts]) {

@@ -164,3 +164,42 @@ describe('sameDocumentState', () => {
     expect(sameDocumentState({ id: 'x', b: { c: 2 } }, { id: 'x', b: { c: 3 } })).toBe(false);
   });
 });
+
+describe('mergeDocuments with deletions', () => {
+  it('M8 keeps a document edited offline that another tablet deleted', () => {
+    const base = sheet({ _deleted: false });
+    const local = sheet({ _deleted: false, mileageKm: 32150, updatedBy: 'wang.fang' });
+    const remote = sheet({ _deleted: true, updatedBy: 'li.wei' });
+
+    const merged = mergeDocuments(base, local, remote, DETECTED_AT);
+
+    expect(merged._deleted).toBe(false);
+    expect(merged.mileageKm).toBe(32150);
+    expect(merged.mergeConflicts).toEqual([
+      { path: '_deleted', keptValue: false, otherValue: true, otherUpdatedBy: 'li.wei', detectedAt: DETECTED_AT, dismissed: false },
+    ]);
+  });
+
+  it('M8 keeps the edit when the local side deleted', () => {
+    const base = sheet({ _deleted: false });
+    const local = sheet({ _deleted: true, updatedBy: 'wang.fang' });
+    const remote = sheet({ _deleted: false, fuelEighths: 7 });
+
+    const merged = mergeDocuments(base, local, remote, DETECTED_AT);
+
+    expect(merged._deleted).toBe(false);
+    expect(merged.fuelEighths).toBe(7);
+    expect(merged.mergeConflicts).toContainEqual(expect.objectContaining({ path: '_deleted', otherUpdatedBy: 'wang.fang' }));
+  });
+
+  it('M8 keeps a deletion of an untouched document', () => {
+    const base = sheet({ _deleted: false });
+    const local = sheet({ _deleted: true });
+    const remote = sheet({ _deleted: false, updatedAt: '2026-12-04T02:00:00.000Z' });
+
+    const merged = mergeDocuments(base, local, remote, DETECTED_AT);
+
+    expect(merged._deleted).toBe(true);
+    expect(merged.mergeConflicts).toEqual([]);
+  });
+});
