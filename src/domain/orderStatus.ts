@@ -1,4 +1,5 @@
 import { ORDER_STATUSES, type Order } from './schemas/order';
+import type { SigningState } from './signing';
 
 /** The workshop status of a repair order. */
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
@@ -59,4 +60,36 @@ export function changeStatus(
     ok: true,
     order: { status: to, statusHistory: [...order.statusHistory, { status: to, at, by }] },
   };
+}
+
+/** Why the workshop may not start work on an order yet; each is an `orders.startBlocked.<code>` message key. */
+export type StartWorkBlocker = 'quote_unsigned' | 'quote_changed_after_signing' | 'no_approved_line';
+
+/**
+ * Lists why work may not start on an order: the customer has not signed the quote, the quote
+ * changed after the signature, or no line is approved. Returns [] when work may start.
+ * `quote` is the quote's signing state from orderSigningStates (src/domain/orderSigning.ts).
+ */
+export function startWorkBlockers(order: Pick<Order, 'lines'>, quote: SigningState): StartWorkBlocker[] {
+  const blockers: StartWorkBlocker[] = [];
+  if (quote === 'unsigned') blockers.push('quote_unsigned');
+  if (quote === 'changed_after_signing') blockers.push('quote_changed_after_signing');
+  if (!order.lines.some((line) => line.approval === 'approved')) blockers.push('no_approved_line');
+  return blockers;
+}
+
+/** Tells whether the customer's signed approval allows work to start on the order. */
+export function canStartWork(order: Pick<Order, 'lines'>, quote: SigningState): boolean {
+  return startWorkBlockers(order, quote).length === 0;
+}
+
+/**
+ * Lists why an order may not move to `to` for lack of the customer's approval. Only the first
+ * start of work is gated. Going back to work (rework after the quality check, a part arrived)
+ * is not, because the quote was approved before the first start and phone approvals of added
+ * work do not need a new signature.
+ */
+export function transitionBlockers(order: Pick<Order, 'lines' | 'statusHistory'>, to: OrderStatus, quote: SigningState): StartWorkBlocker[] {
+  const firstStart = to === 'in_progress' && !order.statusHistory.some((change) => change.status === 'in_progress');
+  return firstStart ? startWorkBlockers(order, quote) : [];
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canTransition, changeStatus, nextStatuses, type OrderStatus } from '../../src/domain/orderStatus';
-import { ORDER_STATUSES } from '../../src/domain/schemas/order';
+import { canStartWork, canTransition, changeStatus, nextStatuses, startWorkBlockers, transitionBlockers, type OrderStatus } from '../../src/domain/orderStatus';
+import { ORDER_STATUSES, type Order, type OrderLine } from '../../src/domain/schemas/order';
 
 const ALLOWED: ReadonlyArray<[OrderStatus, OrderStatus]> = [
   ['waiting', 'in_progress'],
@@ -67,5 +67,53 @@ describe('order status transitions', () => {
     const result = changeStatus({ status: 'waiting', statusHistory: [] }, 'delivered', '2026-03-02T09:15:00+08:00', 'li.wei');
 
     expect(result).toEqual({ ok: false, error: 'status_transition', from: 'waiting', to: 'delivered' });
+  });
+});
+
+function line(approval: OrderLine['approval']): Pick<OrderLine, 'approval'> {
+  return { approval };
+}
+
+function history(...statuses: OrderStatus[]): Pick<Order, 'statusHistory'>['statusHistory'] {
+  return statuses.map((status) => ({ status, at: '2026-03-02T01:15:00.000Z', by: 'li.wei' }));
+}
+
+describe('starting work', () => {
+  it('signed quote with an approved line may start', () => {
+    const order = { lines: [line('approved'), line('declined')] } as Pick<Order, 'lines'>;
+
+    expect(canStartWork(order, 'signed')).toBe(true);
+    expect(startWorkBlockers(order, 'signed')).toEqual([]);
+  });
+
+  it('empty unsigned order may not start', () => {
+    expect(startWorkBlockers({ lines: [] }, 'unsigned')).toEqual(['quote_unsigned', 'no_approved_line']);
+    expect(canStartWork({ lines: [] }, 'unsigned')).toBe(false);
+  });
+
+  it('quote changed after signing may not start', () => {
+    const order = { lines: [line('approved')] } as Pick<Order, 'lines'>;
+
+    expect(startWorkBlockers(order, 'changed_after_signing')).toEqual(['quote_changed_after_signing']);
+  });
+
+  it('signed quote with every line declined may not start', () => {
+    const order = { lines: [line('declined'), line('pending')] } as Pick<Order, 'lines'>;
+
+    expect(startWorkBlockers(order, 'signed')).toEqual(['no_approved_line']);
+  });
+
+  it('first move to in progress is gated', () => {
+    const order = { lines: [], statusHistory: history('waiting', 'waiting_parts') } as Pick<Order, 'lines' | 'statusHistory'>;
+
+    expect(transitionBlockers(order, 'in_progress', 'unsigned')).toEqual(['quote_unsigned', 'no_approved_line']);
+  });
+
+  it('moves other than the first start are not gated', () => {
+    const started = { lines: [], statusHistory: history('waiting', 'in_progress', 'quality_check') } as Pick<Order, 'lines' | 'statusHistory'>;
+    const waiting = { lines: [], statusHistory: history('waiting') } as Pick<Order, 'lines' | 'statusHistory'>;
+
+    expect(transitionBlockers(started, 'in_progress', 'unsigned')).toEqual([]);
+    expect(transitionBlockers(waiting, 'waiting_parts', 'unsigned')).toEqual([]);
   });
 });

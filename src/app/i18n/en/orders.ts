@@ -32,6 +32,11 @@ export const orders: Record<keyof typeof zhCN, string> = {
   'orders.statusAction.quality_check': 'To quality check',
   'orders.statusAction.ready': 'Passed quality check',
   'orders.statusControl.moveTo': 'Change status:',
+  'orders.startBlocked.title': 'Work cannot start yet: {reasons}.',
+  'orders.startBlocked.quote_unsigned': 'the customer has not signed the quote',
+  'orders.startBlocked.quote_changed_after_signing': 'the quote changed after the customer signed it, so it needs a new signature',
+  'orders.startBlocked.no_approved_line': 'no line is approved by the customer',
+  'orders.listSeparator': '; ',
   'orders.statusControl.rejected': 'Cannot change to “{status}”: another tablet just changed the status. Check the current status.',
 
   'orders.new.title': 'Open a repair order',

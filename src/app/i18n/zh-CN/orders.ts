@@ -31,6 +31,11 @@ export const orders = {
   'orders.statusAction.quality_check': '提交质检',
   'orders.statusAction.ready': '质检通过',
   'orders.statusControl.moveTo': '更改状态：',
+  'orders.startBlocked.title': '暂不能开始维修：{reasons}。',
+  'orders.startBlocked.quote_unsigned': '客户尚未签字确认报价',
+  'orders.startBlocked.quote_changed_after_signing': '报价在签字后有变更，需客户重新签字',
+  'orders.startBlocked.no_approved_line': '没有客户同意的维修项目',
+  'orders.listSeparator': '；',
   'orders.statusControl.rejected': '无法改为“{status}”：其他平板刚刚更改了状态，请看当前状态。',
 
   'orders.new.title': '开任务委托书',

@@ -2,13 +2,14 @@ import { Link } from 'wouter';
 import { formatPlate } from '../../../domain/plate';
 import type { Order } from '../../../domain/schemas/order';
 import { useI18n } from '../../i18n/i18n';
-import { useOrder } from '../model/useOrder';
+import { useOrder, useOrderSigningStates } from '../model/useOrder';
 import { StatusControl } from './StatusControl';
 
 /** Shows one car on the workshop board: plate, model, customer, promised time, technician, next statuses. */
 export function BoardCard({ order }: { order: Order }) {
   const { t, formatTime, formatDateTime } = useI18n();
   const { change } = useOrder(order.id);
+  const signing = useOrderSigningStates(order);
   const late = order.promisedAt !== null && order.status !== 'delivered' && Date.parse(order.promisedAt) < Date.now();
 
   return (
@@ -31,7 +32,7 @@ export function BoardCard({ order }: { order: Order }) {
       {order.status === 'ready' && (
         <Link href={`/orders/${order.id}/handover`} className="button button--primary orders-card__handover">{t('orders.action.handover')}</Link>
       )}
-      <StatusControl order={order} change={change} compact />
+      <StatusControl order={order} change={change} signing={signing} compact />
     </li>
   );
 }

@@ -5,17 +5,18 @@ import { declinedLines } from '../../../domain/orderSigning';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useI18n } from '../../i18n/i18n';
 import { StatusControl } from '../board/StatusControl';
-import type { OrderChange } from '../model/useOrder';
+import type { OrderChange, SigningStates } from '../model/useOrder';
 
 interface OrderActionsProps {
   order: Order;
   unlocked: boolean;
   onUnlock: () => void;
   change: (apply: OrderChange) => Promise<boolean>;
+  signing: SigningStates | null;
 }
 
 /** Links the repair order to the customer's quote, the recommended-items sheet, hand-over, printing and status. */
-export function OrderActions({ order, unlocked, onUnlock, change }: OrderActionsProps) {
+export function OrderActions({ order, unlocked, onUnlock, change, signing }: OrderActionsProps) {
   const { t } = useI18n();
   const [confirmUnlock, setConfirmUnlock] = useState(false);
   const base = `/orders/${order.id}`;
@@ -38,7 +39,7 @@ export function OrderActions({ order, unlocked, onUnlock, change }: OrderActions
         {hasDeclined && <Link href={`${base}/print/recommended`} className="button button--quiet">{t('orders.action.printRecommended')}</Link>}
         {delivered && <Link href={`${base}/print/settlement`} className="button button--quiet">{t('orders.action.printSettlement')}</Link>}
       </div>
-      <StatusControl order={order} change={change} />
+      <StatusControl order={order} change={change} signing={signing} />
 
       <ConfirmDialog
         open={confirmUnlock}

@@ -37,7 +37,7 @@ export function OrderScreen({ orderId }: { orderId: string }) {
       <OrderNotices order={order} signing={signing} saveError={saveError} />
       {!delivered && <DeclinedWorkNotice vehicleId={order.vehicleId} excludeOrderId={order.id} />}
       {settings === null && <p className="orders-muted">{t('orders.notice.noLaborRate')}</p>}
-      <OrderActions order={order} unlocked={unlocked} onUnlock={() => setUnlocked(true)} change={change} />
+      <OrderActions order={order} unlocked={unlocked} onUnlock={() => setUnlocked(true)} change={change} signing={signing} />
       <div className="orders-editor">
         <div className="orders-editor__main">
           <LinesPanel order={order} totals={totals} laborRateFen={settings?.laborRateFen ?? 0} unlocked={unlocked} change={change} />
