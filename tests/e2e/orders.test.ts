@@ -45,6 +45,14 @@ async function signHere(page: Page, submitKey: MessageKey): Promise<void> {
   await page.getByRole('button', { name: textOf(submitKey) }).click();
 }
 
+/** Waits until the top bar reports no change waiting to sync. */
+async function waitUntilSynced(page: Page): Promise<void> {
+  await waitFor(
+    async () => (await page.getByTestId('sync-status').locator('[data-pending]').getAttribute('data-pending')) === '0',
+    { description: 'no change waiting to sync', timeoutMs: 30_000 },
+  );
+}
+
 /** Returns the board column of a status on a tablet. */
 function column(page: Page, status: string) {
   return page.locator(`.orders-column[data-status="${status}"]`);
@@ -154,6 +162,11 @@ describe('repair order from walk-in to hand-over', () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'orders-order');
 
+    // Work cannot start before the customer signs the quote.
+    expect(await page.getByRole('button', { name: textOf('orders.statusAction.in_progress') }).isDisabled()).toBe(true);
+    expect(await page.getByTestId('start-blocked').textContent()).toContain(zhText('orders.startBlocked.quote_unsigned'));
+    await screenshot(page, 'orders-fix-start-blocked');
+
     // The customer's quote: an unsigned line blocks signing until each line is decided.
     await page.getByRole('link', { name: textOf('orders.action.quote') }).click();
     await page.getByRole('heading', { name: textOf('orders.quote.title') }).waitFor();
@@ -197,6 +210,45 @@ describe('repair order from walk-in to hand-over', () => {
     await second.goto(`${orderUrl}/quote`);
     await second.getByRole('heading', { name: textOf('orders.quote.title') }).waitFor();
     await screenshot(second, 'orders-quote-portrait');
+  });
+
+  it('technician changed on both tablets offline shows both values', async () => {
+    const technician = (tabletPage: Page) => tabletPage.getByLabel(textOf('orders.details.technician'));
+    await page.goto(orderUrl);
+    await second.goto(orderUrl);
+    await technician(page).waitFor();
+    await technician(second).waitFor();
+    await waitUntilSynced(page);
+    await waitUntilSynced(second);
+
+    await tablet.context.setOffline(true);
+    await secondTablet.context.setOffline(true);
+    await technician(page).fill('张师傅');
+    await technician(second).fill('李师傅');
+    await waitFor(async () => (await page.getByTestId('sync-status').locator('[data-pending]').getAttribute('data-pending')) !== '0', { description: 'first tablet change waiting' });
+    await waitFor(async () => (await second.getByTestId('sync-status').locator('[data-pending]').getAttribute('data-pending')) !== '0', { description: 'second tablet change waiting' });
+
+    await tablet.context.setOffline(false);
+    await waitUntilSynced(page);
+    await secondTablet.context.setOffline(false);
+
+    const conflicts = second.getByTestId('order-conflicts');
+    await conflicts.waitFor({ timeout: 30_000 });
+    const conflict = conflicts.locator('.orders-conflict[data-path="technician"]');
+    expect(await conflict.getByText(zhCN['orders.field.technician'], { exact: true }).count()).toBe(1);
+    expect(await conflict.getByText('张师傅', { exact: true }).count()).toBe(1);
+    expect(await conflict.getByText('李师傅', { exact: true }).count()).toBe(1);
+    await conflicts.scrollIntoViewIfNeeded();
+    await screenshot(second, 'orders-fix-conflict');
+
+    // The second tablet takes the other tablet's technician; the conflict closes.
+    const kept = await technician(second).inputValue();
+    await conflict.getByRole('button', { name: textOf('orders.conflict.useOther') }).click();
+    await conflicts.waitFor({ state: 'detached' });
+    const taken = await technician(second).inputValue();
+    expect(['张师傅', '李师傅']).toContain(taken);
+    expect(taken).not.toBe(kept);
+    await waitFor(async () => (await technician(page).inputValue()) === taken, { description: 'first tablet shows the taken technician', timeoutMs: 30_000 });
   });
 
   it('added work is approved by phone or declined and signed', async () => {

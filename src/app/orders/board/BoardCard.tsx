@@ -3,6 +3,7 @@ import { formatPlate } from '../../../domain/plate';
 import type { Order } from '../../../domain/schemas/order';
 import { useI18n } from '../../i18n/i18n';
 import { useOrder, useOrderSigningStates } from '../model/useOrder';
+import { SiblingOrdersNotice } from '../SiblingOrdersNotice';
 import { StatusControl } from './StatusControl';
 
 /** Shows one car on the workshop board: plate, model, customer, promised time, technician, next statuses. */
@@ -29,6 +30,7 @@ export function BoardCard({ order }: { order: Order }) {
         )}
         {order.deliveredAt && <span className="orders-card__meta tabular">{t('orders.board.deliveredAt', { time: formatDateTime(order.deliveredAt) })}</span>}
       </Link>
+      <SiblingOrdersNotice order={order} compact />
       {order.status === 'ready' && (
         <Link href={`/orders/${order.id}/handover`} className="button button--primary orders-card__handover">{t('orders.action.handover')}</Link>
       )}

@@ -20,7 +20,6 @@ export function OrderNotices({ order, signing, saveError }: OrderNoticesProps) {
       {saveError !== null && saveError !== undefined && (
         <Notice tone="error">{t('orders.saveFailed', { message: saveError instanceof Error ? saveError.message : String(saveError) })}</Notice>
       )}
-      {order.mergeConflicts.some((conflict) => !conflict.dismissed) && <Notice tone="warning">{t('orders.notice.mergeConflicts')}</Notice>}
       {signing?.quote === 'unsigned' && order.lines.length > 0 && <Notice tone="info">{t('orders.notice.quoteUnsigned')}</Notice>}
       {signing?.quote === 'changed_after_signing' && <Notice tone="warning">{t('orders.notice.quoteChanged')}</Notice>}
       {signing?.quote === 'signed' && <Notice tone="info">{t('orders.notice.quoteSigned')}</Notice>}

@@ -4,6 +4,7 @@ import { computeOrderTotals } from '../../../domain/totals';
 import { StatusScreen } from '../../components/StatusScreen';
 import { useI18n } from '../../i18n/i18n';
 import { DeclinedWorkNotice } from '../DeclinedWorkNotice';
+import { SiblingOrdersNotice } from '../SiblingOrdersNotice';
 import { TotalsPanel } from '../TotalsPanel';
 import { useDealerSettings } from '../model/useMoney';
 import { useOrder, useOrderSigningStates } from '../model/useOrder';
@@ -11,6 +12,7 @@ import { LinesPanel } from './LinesPanel';
 import { OrderActions } from './OrderActions';
 import { OrderDetails } from './OrderDetails';
 import { OrderHeader } from './OrderHeader';
+import { OrderConflicts } from './OrderConflicts';
 import { OrderNotices } from './OrderNotices';
 
 /** Shows the repair order (任务委托书): what came from the check-in, the job lines, the terms and the totals. */
@@ -34,6 +36,8 @@ export function OrderScreen({ orderId }: { orderId: string }) {
         <Link href="/orders" className="button button--quiet">{t('orders.backToBoard')}</Link>
       </nav>
       <OrderHeader order={order} />
+      <OrderConflicts order={order} change={change} />
+      <SiblingOrdersNotice order={order} />
       <OrderNotices order={order} signing={signing} saveError={saveError} />
       {!delivered && <DeclinedWorkNotice vehicleId={order.vehicleId} excludeOrderId={order.id} />}
       {settings === null && <p className="orders-muted">{t('orders.notice.noLaborRate')}</p>}
