@@ -89,11 +89,15 @@ async function timeStartToList(page: Page, expected: number): Promise<StartRun> 
   return { listMs, firstPaintMs };
 }
 
-/** Lists the paths of the JavaScript files the page has loaded so far (the service worker's own script excluded). */
-async function loadedScripts(page: Page): Promise<string[]> {
-  return page.evaluate(() => performance.getEntriesByType('resource')
+/**
+ * Lists the paths of the JavaScript files the page has requested so far (the service worker's
+ * own script excluded), or only those requested before `beforeMs` on the page's clock.
+ */
+async function loadedScripts(page: Page, beforeMs = Number.POSITIVE_INFINITY): Promise<string[]> {
+  return page.evaluate((limitMs) => performance.getEntriesByType('resource')
+    .filter((entry) => entry.startTime <= limitMs)
     .map((entry) => new URL(entry.name).pathname)
-    .filter((path) => path.endsWith('.js')));
+    .filter((path) => path.endsWith('.js')), beforeMs);
 }
 
 interface ScriptWeight {
@@ -200,8 +204,12 @@ export async function measureOfflineStart(options: OfflineStartOptions): Promise
     const session = await tablet.context.newCDPSession(page);
     const timings = await measureStarts(page, session, checkins.length, options.runs);
     await session.detach();
-    // The last run ended when the list was complete, so these are the scripts of a returning advisor's first screen.
-    const homeScreenScripts = gzipWeight(await loadedScripts(page));
+    // The last run ended when the list was complete. The scripts requested until then are the
+    // returning advisor's first screen; replication and the update prompt are requested after
+    // the list is on screen and are counted apart.
+    const listShownMs = timings.at(-1)?.runsMs.at(-1) ?? Number.POSITIVE_INFINITY;
+    const homeScreenScripts = gzipWeight(await loadedScripts(page, listShownMs));
+    const afterListScripts = gzipWeight((await loadedScripts(page)).filter((path) => !(homeScreenScripts.largest.some((file) => file.path === path))));
     console.log(`  first-screen JavaScript, gzip: sign-in ${formatKiB(loginScreenScripts.gzipBytes)}, check-in list ${formatKiB(homeScreenScripts.gzipBytes)}`);
     for (const file of homeScreenScripts.largest.slice(0, 8)) console.log(`    ${formatKiB(file.gzipBytes).padStart(10)}  ${file.path}`);
 
@@ -222,13 +230,16 @@ export async function measureOfflineStart(options: OfflineStartOptions): Promise
         '',
         '### JavaScript for the first screen',
         '',
-        'The JavaScript files the page had loaded when the screen was ready, each compressed with gzip',
-        `at the default level from dist/. Budget: ${formatKiB(FIRST_SCREEN_JS_BUDGET_BYTES)} gzip.`,
+        'The JavaScript files the page had requested when the screen was ready (for the check-in list:',
+        'when every row showed), each compressed with gzip at the default level from dist/. The scripts',
+        'requested after that (replication, the update prompt) are listed apart.',
+        `Budget: ${formatKiB(FIRST_SCREEN_JS_BUDGET_BYTES)} gzip.`,
         '',
         '| screen | files | gzip |',
         '| --- | ---: | ---: |',
         `| sign-in (first visit) | ${loginScreenScripts.files} | ${formatKiB(loginScreenScripts.gzipBytes)} |`,
         `| check-in list (returning advisor, offline) | ${homeScreenScripts.files} | ${formatKiB(homeScreenScripts.gzipBytes)} |`,
+        `| loaded after the list showed | ${afterListScripts.files} | ${formatKiB(afterListScripts.gzipBytes)} |`,
         '',
       ],
     };
