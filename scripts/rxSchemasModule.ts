@@ -1,6 +1,6 @@
 import { COLLECTION_NAMES, toRxJsonSchema } from '../src/domain/collections';
 
-/** Renders the TypeScript module that holds the generated RxDB schemas of every collection. */
+/** Renders the TypeScript module that contains the generated RxDB schemas of every collection. */
 export function renderRxSchemasModule(): string {
   const schemas = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, toRxJsonSchema(name)]));
   return [
