@@ -269,7 +269,19 @@ describe('repair order from walk-in to hand-over', () => {
     const diagnosis = lineRow(page, '制动异响检查');
     await diagnosis.getByRole('button', { name: textOf('orders.line.edit') }).click();
     await diagnosis.getByLabel(textOf('orders.line.pendingDiagnosis')).uncheck();
+    // Invalid hours stay as typed, with a message naming the field and the limit, and the line leaves the totals.
+    await diagnosis.getByLabel(textOf('orders.line.hours')).fill('');
+    await diagnosis.getByLabel(textOf('orders.line.hours')).pressSequentially('999');
+    await diagnosis.getByText(zhText('orders.input.number_too_large', { field: zhCN['orders.line.hours'], max: zhText('orders.line.hoursMax', { max: 200 }) })).waitFor();
+    await diagnosis.getByTestId('line-excluded').waitFor();
+    await page.getByText(zhText('orders.input.linesExcluded', { count: 1 })).waitFor();
+    await page.locator('body').click({ position: { x: 5, y: 400 } });
+    expect(await diagnosis.getByLabel(textOf('orders.line.hours')).inputValue()).toBe('999');
+    await screenshot(page, 'orders-fix-invalid-hours');
+    await diagnosis.getByLabel(textOf('orders.line.hours')).fill('-1');
+    await diagnosis.getByText(zhText('orders.input.number_negative', { field: zhCN['orders.line.hours'] })).waitFor();
     await diagnosis.getByLabel(textOf('orders.line.hours')).fill('0.5');
+    await waitFor(async () => (await diagnosis.getByTestId('line-excluded').count()) === 0, { description: 'line counted again' });
     await diagnosis.getByLabel(textOf('orders.line.free')).check();
     await diagnosis.getByRole('button', { name: textOf('orders.line.close') }).click();
     await diagnosis.getByText(zhText('orders.line.freeValue', { amount: '¥190.00' })).waitFor();

@@ -5,7 +5,9 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useI18n } from '../../i18n/i18n';
 import { DecimalField } from '../fields/DecimalField';
 import { Toggle } from '../fields/Toggle';
-import { formatDecimalInput, formatYuanInput, parseHundredthsText, parseYuanText } from '../fields/parsers';
+import { formatDecimalInput, formatYuanInput, MAX_FEN, parseHundredthsInput, parseYuanInput } from '../fields/parsers';
+import { useNumberInputMessage } from '../fields/useNumberInputMessage';
+import { useMoney } from '../model/useMoney';
 import { PartsEditor } from './PartsEditor';
 
 const MAX_LABOR_HOURS = 200;
@@ -14,11 +16,16 @@ interface LineEditorProps {
   line: OrderLine;
   onPatch: (patch: Partial<OrderLine>) => void;
   onRemove: () => void;
+  /** Reports a number field of the line (`laborHours`, `parts.0.quantity`…) turning invalid or valid. */
+  onInputValidity: (field: string, invalid: boolean) => void;
 }
 
 /** Edits one job line: name, labor hours and rate, discount, free, pending diagnosis, note and parts. */
-export function LineEditor({ line, onPatch, onRemove }: LineEditorProps) {
+export function LineEditor({ line, onPatch, onRemove, onInputValidity }: LineEditorProps) {
   const { t } = useI18n();
+  const money = useMoney();
+  const inputMessage = useNumberInputMessage();
+  const maxMoney = money(MAX_FEN);
   const [confirmRemove, setConfirmRemove] = useState(false);
 
   return (
@@ -34,27 +41,30 @@ export function LineEditor({ line, onPatch, onRemove }: LineEditorProps) {
           label={t('orders.line.hours')}
           value={line.laborHours}
           format={formatDecimalInput}
-          parse={(text) => parseHundredthsText(text, MAX_LABOR_HOURS)}
+          parse={(text) => parseHundredthsInput(text, MAX_LABOR_HOURS)}
           onCommit={(laborHours) => onPatch({ laborHours })}
-          invalidMessage={t('validation.at_most_two_decimals')}
+          errorMessage={(error) => inputMessage(error, t('orders.line.hours'), t('orders.line.hoursMax', { max: MAX_LABOR_HOURS }))}
+          onValidityChange={(invalid) => onInputValidity('laborHours', invalid)}
           suffix={t('orders.line.hoursUnit')}
         />
         <DecimalField
           label={t('orders.line.rate')}
           value={line.laborRateFen}
           format={formatYuanInput}
-          parse={parseYuanText}
+          parse={(text) => parseYuanInput(text)}
           onCommit={(laborRateFen) => onPatch({ laborRateFen })}
-          invalidMessage={t('validation.money_format')}
+          errorMessage={(error) => inputMessage(error, t('orders.line.rate'), maxMoney)}
+          onValidityChange={(invalid) => onInputValidity('laborRateFen', invalid)}
           suffix={t('orders.line.rateUnit')}
         />
         <DecimalField
           label={t('orders.line.discount')}
           value={line.discountFen}
           format={formatYuanInput}
-          parse={parseYuanText}
+          parse={(text) => parseYuanInput(text)}
           onCommit={(discountFen) => onPatch({ discountFen })}
-          invalidMessage={t('validation.money_format')}
+          errorMessage={(error) => inputMessage(error, t('orders.line.discount'), maxMoney)}
+          onValidityChange={(invalid) => onInputValidity('discountFen', invalid)}
         />
       </div>
 
@@ -70,7 +80,7 @@ export function LineEditor({ line, onPatch, onRemove }: LineEditorProps) {
         </div>
       )}
 
-      <PartsEditor lineId={line.id} parts={line.parts} onChange={(parts) => onPatch({ parts })} />
+      <PartsEditor lineId={line.id} parts={line.parts} onChange={(parts) => onPatch({ parts })} onInputValidity={onInputValidity} />
 
       <div className="orders-line-editor__end">
         <button type="button" className="button button--quiet orders-danger-text" onClick={() => setConfirmRemove(true)}>

@@ -14,18 +14,22 @@ interface LineRowProps {
   awaitingPhoneDecision: boolean;
   onPatch: (patch: Partial<OrderLine>) => void;
   onRemove: () => void;
+  /** The line has an invalid number field, so it is left out of the totals. */
+  invalidInput: boolean;
+  onInputValidity: (field: string, invalid: boolean) => void;
   onPhoneDecision: (approval: 'approved' | 'declined') => void;
 }
 
 /** Shows one job line (the work, its price, its approval) and its editor when opened. */
-export function LineRow({ line, totals, editable, awaitingPhoneDecision, onPatch, onRemove, onPhoneDecision }: LineRowProps) {
+export function LineRow({ line, totals, editable, awaitingPhoneDecision, onPatch, onRemove, invalidInput, onInputValidity, onPhoneDecision }: LineRowProps) {
   const { t } = useI18n();
   const money = useMoney();
   const [open, setOpen] = useState(line.name === '');
-  const editorOpen = open && editable;
+  // The editor stays open while a field is invalid, so the typed text stays in front of the advisor.
+  const editorOpen = (open || invalidInput) && editable;
 
   return (
-    <li className={`orders-line ${line.approval === 'declined' ? 'orders-line--declined' : ''}`} data-line-id={line.id}>
+    <li className={`orders-line ${line.approval === 'declined' ? 'orders-line--declined' : ''} ${invalidInput ? 'orders-line--invalid' : ''}`} data-line-id={line.id}>
       <div className="orders-line__summary">
         <div className="orders-line__what">
           <span className="orders-line__name">
@@ -55,6 +59,7 @@ export function LineRow({ line, totals, editable, awaitingPhoneDecision, onPatch
         )}
       </div>
 
+      {invalidInput && <p className="field__error" data-testid="line-excluded">{t('orders.input.lineExcluded')}</p>}
       {totals.discountClampedFen > 0 && <p className="field__error">{t('orders.line.discountClamped', { amount: money(totals.discountClampedFen) })}</p>}
 
       {awaitingPhoneDecision && (
@@ -65,7 +70,7 @@ export function LineRow({ line, totals, editable, awaitingPhoneDecision, onPatch
         </div>
       )}
 
-      {editorOpen && <LineEditor line={line} onPatch={onPatch} onRemove={onRemove} />}
+      {editorOpen && <LineEditor line={line} onPatch={onPatch} onRemove={onRemove} onInputValidity={onInputValidity} />}
     </li>
   );
 }

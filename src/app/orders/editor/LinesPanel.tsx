@@ -18,10 +18,13 @@ interface LinesPanelProps {
   /** The advisor unlocked the signed quote for a change that needs a new signature. */
   unlocked: boolean;
   change: (apply: OrderChange) => Promise<boolean>;
+  /** Lines with an invalid number field, left out of the totals. */
+  invalidLineIds: ReadonlySet<string>;
+  onInputValidity: (key: string, invalid: boolean) => void;
 }
 
 /** Lists the job lines and adds new ones: from the price book, typed freely, or pending diagnosis. */
-export function LinesPanel({ order, totals, laborRateFen, unlocked, change }: LinesPanelProps) {
+export function LinesPanel({ order, totals, laborRateFen, unlocked, change, invalidLineIds, onInputValidity }: LinesPanelProps) {
   const { t } = useI18n();
   const [pickerOpen, setPickerOpen] = useState(false);
   const { data: vehicle } = useRxDocument('vehicles', order.vehicleId);
@@ -56,6 +59,8 @@ export function LinesPanel({ order, totals, laborRateFen, unlocked, change }: Li
             awaitingPhoneDecision={added && canAdd && line.approval === 'pending' && !line.pendingDiagnosis && line.decidedVia === null}
             onPatch={(patch) => void change((current) => patchLine(current, line.id, patch))}
             onRemove={() => void change((current) => removeLine(current, line.id))}
+            invalidInput={invalidLineIds.has(line.id)}
+            onInputValidity={(field, invalid) => onInputValidity(`${line.id}:${field}`, invalid)}
             onPhoneDecision={(approval) => void change((current) => recordPhoneDecision(current, line.id, approval, new Date().toISOString()))}
           />
         ))}

@@ -5,13 +5,17 @@ import { formatShanghaiDate, formatShanghaiTime, useI18n } from '../../i18n/i18n
 import { ChoiceGroup } from '../fields/ChoiceGroup';
 import { DecimalField } from '../fields/DecimalField';
 import { Toggle } from '../fields/Toggle';
-import { formatYuanInput, parseYuanText } from '../fields/parsers';
+import { formatYuanInput, MAX_FEN, parseYuanInput } from '../fields/parsers';
+import { useNumberInputMessage } from '../fields/useNumberInputMessage';
+import { useMoney } from '../model/useMoney';
 import type { OrderChange } from '../model/useOrder';
 
 interface OrderDetailsProps {
   order: Order;
   disabled: boolean;
   change: (apply: OrderChange) => Promise<boolean>;
+  /** Reports the order discount field turning invalid or valid. */
+  onInputValidity: (invalid: boolean) => void;
 }
 
 /** Formats an instant for a datetime-local input in Asia/Shanghai: 2026-12-04T17:30. */
@@ -27,7 +31,9 @@ function fromLocalInput(value: string): string | null {
 }
 
 /** Edits the repair order's terms: category, promised delivery, replaced parts, payment, car wash, technician, order discount. */
-export function OrderDetails({ order, disabled, change }: OrderDetailsProps) {
+export function OrderDetails({ order, disabled, change, onInputValidity }: OrderDetailsProps) {
+  const money = useMoney();
+  const inputMessage = useNumberInputMessage();
   const { t } = useI18n();
   const promisedId = useId();
   const technicianId = useId();
@@ -87,9 +93,10 @@ export function OrderDetails({ order, disabled, change }: OrderDetailsProps) {
         label={t('orders.details.orderDiscount')}
         value={order.orderDiscountFen}
         format={formatYuanInput}
-        parse={parseYuanText}
+        parse={(text) => parseYuanInput(text)}
         onCommit={(orderDiscountFen) => set('orderDiscountFen', orderDiscountFen)}
-        invalidMessage={t('validation.money_format')}
+        errorMessage={(error) => inputMessage(error, t('orders.details.orderDiscount'), money(MAX_FEN))}
+        onValidityChange={onInputValidity}
         disabled={disabled}
       />
     </section>

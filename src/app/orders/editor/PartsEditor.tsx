@@ -2,7 +2,9 @@ import type { Part } from '../../../domain/schemas/pricebook';
 import { DraftText } from '../../checkin/DraftText';
 import { useI18n } from '../../i18n/i18n';
 import { DecimalField } from '../fields/DecimalField';
-import { formatDecimalInput, formatYuanInput, parseHundredthsText, parseYuanText } from '../fields/parsers';
+import { formatDecimalInput, formatYuanInput, MAX_FEN, parseQuantityInput, parseYuanInput } from '../fields/parsers';
+import { useNumberInputMessage } from '../fields/useNumberInputMessage';
+import { useMoney } from '../model/useMoney';
 
 const MAX_QUANTITY = 1000;
 
@@ -10,11 +12,14 @@ interface PartsEditorProps {
   lineId: string;
   parts: Part[];
   onChange: (parts: Part[]) => void;
+  onInputValidity: (field: string, invalid: boolean) => void;
 }
 
 /** Edits the parts of one line: part number, name, quantity and unit price, each row removable. */
-export function PartsEditor({ lineId, parts, onChange }: PartsEditorProps) {
+export function PartsEditor({ lineId, parts, onChange, onInputValidity }: PartsEditorProps) {
   const { t } = useI18n();
+  const money = useMoney();
+  const inputMessage = useNumberInputMessage();
 
   const update = (index: number, patch: Partial<Part>) => {
     onChange(parts.map((part, i) => (i === index ? { ...part, ...patch } : part)));
@@ -38,20 +43,19 @@ export function PartsEditor({ lineId, parts, onChange }: PartsEditorProps) {
             label={t('orders.parts.quantity')}
             value={part.quantity}
             format={formatDecimalInput}
-            parse={(text) => {
-              const quantity = parseHundredthsText(text, MAX_QUANTITY);
-              return quantity !== null && quantity > 0 ? quantity : null;
-            }}
+            parse={(text) => parseQuantityInput(text, MAX_QUANTITY)}
             onCommit={(quantity) => update(index, { quantity })}
-            invalidMessage={t('validation.quantity_zero')}
+            errorMessage={(error) => inputMessage(error, t('orders.parts.quantity'), String(MAX_QUANTITY))}
+            onValidityChange={(invalid) => onInputValidity(`parts.${index}.quantity`, invalid)}
           />
           <DecimalField
             label={t('orders.parts.unitPrice')}
             value={part.unitPriceFen}
             format={formatYuanInput}
-            parse={parseYuanText}
+            parse={(text) => parseYuanInput(text)}
             onCommit={(unitPriceFen) => update(index, { unitPriceFen })}
-            invalidMessage={t('validation.money_format')}
+            errorMessage={(error) => inputMessage(error, t('orders.parts.unitPrice'), money(MAX_FEN))}
+            onValidityChange={(invalid) => onInputValidity(`parts.${index}.unitPriceFen`, invalid)}
           />
           <button
             type="button"

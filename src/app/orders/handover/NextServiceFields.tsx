@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { Order } from '../../../domain/schemas/order';
 import { useI18n } from '../../i18n/i18n';
 import { DecimalField } from '../fields/DecimalField';
+import type { NumberInput } from '../fields/parsers';
 
 interface NextServiceFieldsProps {
   order: Order;
@@ -11,11 +12,11 @@ interface NextServiceFieldsProps {
 
 const MAX_KM = 2_000_000;
 
-function parseKm(text: string): number | null {
+function parseKm(text: string): NumberInput {
   const digits = text.replace(/[\s,，]/g, '');
-  if (!/^\d{1,7}$/.test(digits)) return null;
+  if (!/^\d{1,7}$/.test(digits)) return { ok: false, error: 'number_format' };
   const km = Number(digits);
-  return km <= MAX_KM ? km : null;
+  return km <= MAX_KM ? { ok: true, value: km } : { ok: false, error: 'number_too_large' };
 }
 
 /** Edits the next service, due by date and by mileage, which the advisor explains at hand-over. */
@@ -43,7 +44,7 @@ export function NextServiceFields({ order, disabled, onChange }: NextServiceFiel
         format={(km) => (km === 0 ? '' : String(km))}
         parse={parseKm}
         onCommit={(km) => onChange({ nextServiceKm: km })}
-        invalidMessage={t('validation.mileage_range')}
+        errorMessage={() => t('validation.mileage_range')}
         suffix={t('orders.handover.kmUnit')}
         disabled={disabled}
       />
