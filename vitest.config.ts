@@ -16,6 +16,7 @@ const E2E_TESTS = 'tests/e2e/**/*.test.ts';
 export default defineConfig({
   test: {
     environment: 'node',
+    reporters: ['default', './tests/support/plainSummaryReporter.ts'],
     pool: 'forks',
     maxWorkers: 3,
     projects: [
