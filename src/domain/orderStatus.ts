@@ -93,3 +93,32 @@ export function transitionBlockers(order: Pick<Order, 'lines' | 'statusHistory'>
   const firstStart = to === 'in_progress' && !order.statusHistory.some((change) => change.status === 'in_progress');
   return firstStart ? startWorkBlockers(order, quote) : [];
 }
+
+/**
+ * Finds a workshop status change the rules above do not allow between the stored order and
+ * the version a tablet pushed, or returns null. Statuses appended to the history offline are
+ * checked step by step, so several moves made on one tablet before it synced are accepted;
+ * a status set without history (taking the other tablet's value after a merge) must be one
+ * allowed step. A new order starts as waiting.
+ */
+export function findInvalidStatusChange(
+  previous: Pick<Order, 'status' | 'statusHistory'> | undefined,
+  next: Pick<Order, 'status' | 'statusHistory'>,
+): { from: OrderStatus; to: OrderStatus } | null {
+  const start: OrderStatus = previous?.status ?? 'waiting';
+  if (start === next.status) return null;
+
+  const appended = next.statusHistory.slice(previous?.statusHistory.length ?? 1).map((change) => change.status);
+  let current = start;
+  let chainValid = appended.length > 0;
+  for (const status of appended) {
+    if (!canTransition(current, status)) {
+      chainValid = false;
+      break;
+    }
+    current = status;
+  }
+  if (chainValid && current === next.status) return null;
+
+  return canTransition(start, next.status) ? null : { from: start, to: next.status };
+}

@@ -500,6 +500,48 @@ describe.each(STORE_KINDS)('sync endpoints on %s', (kind) => {
     });
   });
 
+  describe('workshop status (S17)', () => {
+    const change = (status: string) => ({ status, at: new Date().toISOString(), by: 'li.wei' });
+
+    it('status moves through allowed steps are stored (S17)', async () => {
+      const order = orderDocument(accountA.dealer.id);
+      await push(tokenA, 'orders', [created(order)]);
+      const moved = { ...order, status: 'waiting_parts', statusHistory: [...(order.statusHistory as object[]), change('waiting_parts')] };
+
+      const { answer } = await push(tokenA, 'orders', [{ assumedMasterState: { ...order, _deleted: false }, newDocumentState: { ...moved, _deleted: false } }]);
+
+      expect(answer).toEqual([]);
+      expect((await pullAll(tokenA, 'orders')).find((item) => item.id === order.id)).toMatchObject({ status: 'waiting_parts' });
+    });
+
+    it('jump from waiting to delivered is rejected (S17)', async () => {
+      const order = orderDocument(accountA.dealer.id);
+      await push(tokenA, 'orders', [created(order)]);
+      const jumped = { ...order, status: 'delivered', statusHistory: [...(order.statusHistory as object[]), change('delivered')] };
+
+      const { answer } = await push(tokenA, 'orders', [{ assumedMasterState: { ...order, _deleted: false }, newDocumentState: { ...jumped, _deleted: false } }]);
+
+      expect(answer).toHaveLength(1);
+      expect(answer[0]!._rejection).toMatchObject({ error: 'status_transition', field: 'status', documentId: order.id });
+      expect(answer[0]).toMatchObject({ id: order.id, status: 'waiting' });
+      expect((await pullAll(tokenA, 'orders')).find((item) => item.id === order.id)).toMatchObject({ status: 'waiting' });
+    });
+
+    it('stale status is a conflict, not a rejection (S5, S17)', async () => {
+      const order = orderDocument(accountA.dealer.id);
+      await push(tokenA, 'orders', [created(order)]);
+      const started = { ...order, status: 'waiting_parts', statusHistory: [...(order.statusHistory as object[]), change('waiting_parts')] };
+      await push(tokenA, 'orders', [{ assumedMasterState: { ...order, _deleted: false }, newDocumentState: { ...started, _deleted: false } }]);
+
+      const offlineEdit = { ...order, technician: '张师傅' };
+      const { answer } = await push(tokenA, 'orders', [{ assumedMasterState: { ...order, _deleted: false }, newDocumentState: { ...offlineEdit, _deleted: false } }]);
+
+      expect(answer).toHaveLength(1);
+      expect(answer[0]!._rejection).toBeUndefined();
+      expect(answer[0]).toMatchObject({ id: order.id, status: 'waiting_parts' });
+    });
+  });
+
   it('concurrent pushes never make a puller skip (S2)', async () => {
     const account = await createAccount(test.store, `P${kind.slice(0, 2).toUpperCase()}`);
     const token = (await logIn(test, account.dealer.code, 'li.wei')).accessToken;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canStartWork, canTransition, changeStatus, nextStatuses, startWorkBlockers, transitionBlockers, type OrderStatus } from '../../src/domain/orderStatus';
+import { canStartWork, canTransition, changeStatus, findInvalidStatusChange, nextStatuses, startWorkBlockers, transitionBlockers, type OrderStatus } from '../../src/domain/orderStatus';
 import { ORDER_STATUSES, type Order, type OrderLine } from '../../src/domain/schemas/order';
 
 const ALLOWED: ReadonlyArray<[OrderStatus, OrderStatus]> = [
@@ -115,5 +115,47 @@ describe('starting work', () => {
 
     expect(transitionBlockers(started, 'in_progress', 'unsigned')).toEqual([]);
     expect(transitionBlockers(waiting, 'waiting_parts', 'unsigned')).toEqual([]);
+  });
+});
+
+describe('findInvalidStatusChange', () => {
+  const at = '2026-12-04T06:00:00.000Z';
+  const history = (...statuses: OrderStatus[]) => statuses.map((status) => ({ status, at, by: 'li.wei' }));
+
+  it('accepts an unchanged status', () => {
+    expect(findInvalidStatusChange({ status: 'ready', statusHistory: history('waiting', 'in_progress', 'quality_check', 'ready') }, { status: 'ready', statusHistory: history('waiting', 'in_progress', 'quality_check', 'ready') })).toBeNull();
+  });
+
+  it('accepts several moves made offline', () => {
+    const previous = { status: 'waiting' as const, statusHistory: history('waiting') };
+    const next = { status: 'quality_check' as const, statusHistory: history('waiting', 'in_progress', 'quality_check') };
+
+    expect(findInvalidStatusChange(previous, next)).toBeNull();
+  });
+
+  it('accepts one allowed step without history', () => {
+    const previous = { status: 'in_progress' as const, statusHistory: history('waiting', 'in_progress') };
+
+    expect(findInvalidStatusChange(previous, { status: 'waiting_parts', statusHistory: previous.statusHistory })).toBeNull();
+  });
+
+  it('rejects a jump from waiting to delivered', () => {
+    const previous = { status: 'waiting' as const, statusHistory: history('waiting') };
+
+    expect(findInvalidStatusChange(previous, { status: 'delivered', statusHistory: history('waiting', 'delivered') })).toEqual({ from: 'waiting', to: 'delivered' });
+  });
+
+  it('rejects reopening a delivered order', () => {
+    const delivered = history('waiting', 'in_progress', 'quality_check', 'ready', 'delivered');
+
+    expect(findInvalidStatusChange({ status: 'delivered', statusHistory: delivered }, { status: 'in_progress', statusHistory: [...delivered, ...history('in_progress')] })).toEqual({ from: 'delivered', to: 'in_progress' });
+  });
+
+  it('rejects a new order that skips the queue', () => {
+    expect(findInvalidStatusChange(undefined, { status: 'ready', statusHistory: history('waiting', 'ready') })).toEqual({ from: 'waiting', to: 'ready' });
+  });
+
+  it('accepts a new order moved on before its first sync', () => {
+    expect(findInvalidStatusChange(undefined, { status: 'in_progress', statusHistory: history('waiting', 'in_progress') })).toBeNull();
   });
 });

@@ -1,4 +1,6 @@
 import { sameDocumentState } from '../../domain/merge';
+import { findInvalidStatusChange } from '../../domain/orderStatus';
+import type { Order } from '../../domain/schemas/order';
 import { ApiError } from '../http/apiError';
 import { checkSignatureHistory, contentHashSync, signaturesIn } from '../signedContent';
 import { StoreError, type DocumentWrite, type RejectedBase, type Store, type StoredDocument } from '../store/store';
@@ -73,6 +75,18 @@ function findSignedDelete(row: PreparedRow, master: StoredDocument | undefined, 
   return rejectRow(row.id, 'signed_document_delete', '_deleted', `${request.collectionName} ${row.id}: a signed document cannot be deleted`);
 }
 
+/**
+ * Rejects a repair order whose workshop status moved in a way the workshop does not allow
+ * (S17), for example from waiting straight to delivered, or out of delivered.
+ */
+function findStatusViolation(row: PreparedRow, master: StoredDocument | undefined, request: PushRequest): PushRejection | null {
+  if (request.collectionName !== 'orders' || !row.parsed) return null;
+  const previous = master && !master.deleted ? (master.data as unknown as Order) : undefined;
+  const violation = findInvalidStatusChange(previous, row.parsed as unknown as Order);
+  if (!violation) return null;
+  return rejectRow(row.id, 'status_transition', 'status', `orders ${row.id}: the status cannot move from ${violation.from} to ${violation.to}`);
+}
+
 function findUnmatchedSignatures(row: PreparedRow, master: StoredDocument | undefined, collection: SyncCollection): PushResult['unmatchedSignatures'] {
   const unmatched: PushResult['unmatchedSignatures'] = [];
   for (const paper of collection.signedPapers) {
@@ -87,7 +101,7 @@ function findUnmatchedSignatures(row: PreparedRow, master: StoredDocument | unde
 }
 
 /**
- * Decides every row against the stored state inside the write transaction (S4–S10, S15). A row
+ * Decides every row against the stored state inside the write transaction (S4–S10, S15, S17). A row
  * is a no-op when the server already has the pushed state, a conflict when the tablet's
  * base is not the stored state, a rejection when invalid, and a write otherwise.
  */
@@ -117,16 +131,29 @@ function planPush(
     const master = stored ? toWireState(stored) : null;
     if (master && sameDocumentState(master, pushedState)) continue;
 
-    const rejection = row.rejection ?? findSignatureViolation(row, stored, collection) ?? findSignedDelete(row, stored, request);
-    if (rejection) {
+    // A rejected row answers with the stored state and records the rejected state as a base (S10).
+    const reject = (rejection: PushRejection) => {
       result.rejections.push(rejection);
       result.response.push(rejectionAnswer(master ?? pushedState, rejection));
       if (stored) result.rejectedBases.push({ id: row.id, stateHash: hashState(pushedState), masterSeq: stored.seq });
+    };
+
+    const rejection = row.rejection ?? findSignatureViolation(row, stored, collection) ?? findSignedDelete(row, stored, request);
+    if (rejection) {
+      reject(rejection);
       continue;
     }
 
     if (stored && master && !isBasedOnStored(row, stored, master, rejectedBases.get(row.id))) {
       result.response.push(master);
+      continue;
+    }
+
+    // Checked only for rows based on the stored state: a row based on an older state is a
+    // conflict first, and its status is judged again after the tablet merged.
+    const statusRejection = findStatusViolation(row, stored, request);
+    if (statusRejection) {
+      reject(statusRejection);
       continue;
     }
 

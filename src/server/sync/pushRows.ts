@@ -23,7 +23,8 @@ export type RejectionCode =
   | 'document_id_taken'
   | 'signature_rewritten'
   | 'signature_duplicate_id'
-  | 'signed_document_delete';
+  | 'signed_document_delete'
+  | 'status_transition';
 
 /** Reason a push row was not stored, sent as the `_rejection` property of the row's response entry. */
 export interface PushRejection {
