@@ -122,3 +122,20 @@ export function findInvalidStatusChange(
 
   return canTransition(start, next.status) ? null : { from: start, to: next.status };
 }
+
+/**
+ * Tells whether a pushed order starts work for the first time without the customer's
+ * approval on record: no quote signature at all, or no approved line. The server checks
+ * this weaker form of `startWorkBlockers` because a tablet may sign, start and then change
+ * the quote offline before it syncs; the signature history is append-only, so a signature
+ * given before the start is still there.
+ */
+export function startsWorkWithoutApproval(
+  previous: Pick<Order, 'statusHistory'> | undefined,
+  next: Pick<Order, 'statusHistory' | 'quoteSignatures' | 'lines'>,
+): boolean {
+  const startedBefore = previous?.statusHistory.some((change) => change.status === 'in_progress') ?? false;
+  const startsNow = next.statusHistory.some((change) => change.status === 'in_progress');
+  if (startedBefore || !startsNow) return false;
+  return next.quoteSignatures.length === 0 || !next.lines.some((line) => line.approval === 'approved');
+}

@@ -527,6 +527,29 @@ describe.each(STORE_KINDS)('sync endpoints on %s', (kind) => {
       expect((await pullAll(tokenA, 'orders')).find((item) => item.id === order.id)).toMatchObject({ status: 'waiting' });
     });
 
+    it('starting work on an unsigned quote is rejected (S17)', async () => {
+      const order = orderDocument(accountA.dealer.id);
+      await push(tokenA, 'orders', [created(order)]);
+      const started = { ...order, status: 'in_progress', statusHistory: [...(order.statusHistory as object[]), change('in_progress')] };
+
+      const { answer } = await push(tokenA, 'orders', [{ assumedMasterState: { ...order, _deleted: false }, newDocumentState: { ...started, _deleted: false } }]);
+
+      expect(answer).toHaveLength(1);
+      expect(answer[0]!._rejection).toMatchObject({ error: 'work_not_approved', field: 'status', documentId: order.id });
+    });
+
+    it('starting work on a signed quote is stored (S17)', async () => {
+      const unsigned = orderDocument(accountA.dealer.id);
+      const order: Doc = { ...unsigned, quoteSignatures: [signature(await quoteHash(unsigned as unknown as Order))] };
+      await push(tokenA, 'orders', [created(order)]);
+      const started = { ...order, status: 'in_progress', statusHistory: [...(order.statusHistory as object[]), change('in_progress')] };
+
+      const { answer } = await push(tokenA, 'orders', [{ assumedMasterState: { ...order, _deleted: false }, newDocumentState: { ...started, _deleted: false } }]);
+
+      expect(answer).toEqual([]);
+      expect((await pullAll(tokenA, 'orders')).find((item) => item.id === order.id)).toMatchObject({ status: 'in_progress' });
+    });
+
     it('stale status is a conflict, not a rejection (S5, S17)', async () => {
       const order = orderDocument(accountA.dealer.id);
       await push(tokenA, 'orders', [created(order)]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canStartWork, canTransition, changeStatus, findInvalidStatusChange, nextStatuses, startWorkBlockers, transitionBlockers, type OrderStatus } from '../../src/domain/orderStatus';
+import { canStartWork, canTransition, changeStatus, findInvalidStatusChange, nextStatuses, startsWorkWithoutApproval, startWorkBlockers, transitionBlockers, type OrderStatus } from '../../src/domain/orderStatus';
 import { ORDER_STATUSES, type Order, type OrderLine } from '../../src/domain/schemas/order';
 
 const ALLOWED: ReadonlyArray<[OrderStatus, OrderStatus]> = [
@@ -157,5 +157,30 @@ describe('findInvalidStatusChange', () => {
 
   it('accepts a new order moved on before its first sync', () => {
     expect(findInvalidStatusChange(undefined, { status: 'in_progress', statusHistory: history('waiting', 'in_progress') })).toBeNull();
+  });
+});
+
+describe('startsWorkWithoutApproval', () => {
+  const at = '2026-12-04T06:00:00.000Z';
+  const history = (...statuses: OrderStatus[]) => statuses.map((status) => ({ status, at, by: 'li.wei' }));
+  const approvedLine = { approval: 'approved' } as OrderLine;
+  const signed = [{ id: 's1' }] as unknown as Order['quoteSignatures'];
+
+  it('flags a first start without a quote signature', () => {
+    expect(startsWorkWithoutApproval({ statusHistory: history('waiting') }, { statusHistory: history('waiting', 'in_progress'), quoteSignatures: [], lines: [approvedLine] })).toBe(true);
+  });
+
+  it('flags a first start without an approved line', () => {
+    expect(startsWorkWithoutApproval({ statusHistory: history('waiting') }, { statusHistory: history('waiting', 'in_progress'), quoteSignatures: signed, lines: [] })).toBe(true);
+  });
+
+  it('accepts a first start on a signed quote', () => {
+    expect(startsWorkWithoutApproval({ statusHistory: history('waiting') }, { statusHistory: history('waiting', 'in_progress'), quoteSignatures: signed, lines: [approvedLine] })).toBe(false);
+  });
+
+  it('ignores a return to work after the first start', () => {
+    const previous = { statusHistory: history('waiting', 'in_progress', 'quality_check') };
+
+    expect(startsWorkWithoutApproval(previous, { statusHistory: history('waiting', 'in_progress', 'quality_check', 'in_progress'), quoteSignatures: [], lines: [] })).toBe(false);
   });
 });

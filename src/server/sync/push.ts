@@ -1,5 +1,5 @@
 import { sameDocumentState } from '../../domain/merge';
-import { findInvalidStatusChange } from '../../domain/orderStatus';
+import { findInvalidStatusChange, startsWorkWithoutApproval } from '../../domain/orderStatus';
 import type { Order } from '../../domain/schemas/order';
 import { ApiError } from '../http/apiError';
 import { checkSignatureHistory, contentHashSync, signaturesIn } from '../signedContent';
@@ -77,14 +77,21 @@ function findSignedDelete(row: PreparedRow, master: StoredDocument | undefined, 
 
 /**
  * Rejects a repair order whose workshop status moved in a way the workshop does not allow
- * (S17), for example from waiting straight to delivered, or out of delivered.
+ * (S17), for example from waiting straight to delivered or out of delivered, or whose work
+ * starts without the customer's signed approval.
  */
 function findStatusViolation(row: PreparedRow, master: StoredDocument | undefined, request: PushRequest): PushRejection | null {
   if (request.collectionName !== 'orders' || !row.parsed) return null;
   const previous = master && !master.deleted ? (master.data as unknown as Order) : undefined;
-  const violation = findInvalidStatusChange(previous, row.parsed as unknown as Order);
-  if (!violation) return null;
-  return rejectRow(row.id, 'status_transition', 'status', `orders ${row.id}: the status cannot move from ${violation.from} to ${violation.to}`);
+  const next = row.parsed as unknown as Order;
+  const violation = findInvalidStatusChange(previous, next);
+  if (violation) {
+    return rejectRow(row.id, 'status_transition', 'status', `orders ${row.id}: the status cannot move from ${violation.from} to ${violation.to}`);
+  }
+  if (startsWorkWithoutApproval(previous, next)) {
+    return rejectRow(row.id, 'work_not_approved', 'status', `orders ${row.id}: work cannot start without a signed quote and an approved line`);
+  }
+  return null;
 }
 
 function findUnmatchedSignatures(row: PreparedRow, master: StoredDocument | undefined, collection: SyncCollection): PushResult['unmatchedSignatures'] {

@@ -24,7 +24,8 @@ export type RejectionCode =
   | 'signature_rewritten'
   | 'signature_duplicate_id'
   | 'signed_document_delete'
-  | 'status_transition';
+  | 'status_transition'
+  | 'work_not_approved';
 
 /** Reason a push row was not stored, sent as the `_rejection` property of the row's response entry. */
 export interface PushRejection {

@@ -39,6 +39,7 @@ export const validation: Record<keyof typeof zhCN, string> = {
   'validation.dealer_mismatch': 'belongs to another dealer and cannot be saved',
   'validation.document_id_taken': 'the id is already taken',
   'validation.status_transition': 'the workshop status cannot move this way',
+  'validation.work_not_approved': 'work can start only after the customer signed the quote and approved a line',
   'validation.signed_document_delete': 'a signed document cannot be deleted',
   'validation.signature_rewritten': 'an existing signature cannot change; sign again',
   'validation.signature_duplicate_id': 'duplicate signature id',

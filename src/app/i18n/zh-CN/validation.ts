@@ -42,6 +42,7 @@ export const validation = {
   'validation.dealer_mismatch': '属于其他经销商，不能保存',
   'validation.document_id_taken': '编号已被占用',
   'validation.status_transition': '车间状态不能这样变更',
+  'validation.work_not_approved': '客户签字确认报价单并同意至少一个项目后才能开始维修',
   'validation.signed_document_delete': '已签字的单据不能删除',
   'validation.signature_rewritten': '已有签字不能更改，请重新签字',
   'validation.signature_duplicate_id': '签字编号重复',
