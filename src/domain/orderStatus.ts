@@ -97,8 +97,8 @@ export function transitionBlockers(order: Pick<Order, 'lines' | 'statusHistory'>
 /**
  * Finds a workshop status change the rules above do not allow between the stored order and
  * the version a tablet pushed, or returns null. Statuses appended to the history offline are
- * checked step by step, so several moves made on one tablet before it synced are accepted;
- * a status set without history (taking the other tablet's value after a merge) must be one
+ * checked step by step, so several moves made on one tablet before it synced are accepted.
+ * A status set without history (taking the other tablet's value after a merge) must be one
  * allowed step. A new order starts as waiting.
  */
 export function findInvalidStatusChange(
@@ -127,7 +127,7 @@ export function findInvalidStatusChange(
  * Tells whether a pushed order starts work for the first time without the customer's
  * approval on record: no quote signature at all, or no approved line. The server checks
  * this weaker form of `startWorkBlockers` because a tablet may sign, start and then change
- * the quote offline before it syncs; the signature history is append-only, so a signature
+ * the quote offline before it syncs. Signature histories are append-only, so a signature
  * given before the start is still there.
  */
 export function startsWorkWithoutApproval(
